@@ -1,0 +1,100 @@
+package dev.springxhr.xhr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The header list of a response as script sees it: in received order, without the forbidden response-header names
+ * {@code Set-Cookie} and {@code Set-Cookie2} (Fetch's "basic" filtered response).
+ *
+ * @see <a href="https://xhr.spec.whatwg.org/#the-getresponseheader()-method">XHR §3.6.4 getResponseHeader()</a>
+ * @see <a href="https://xhr.spec.whatwg.org/#the-getallresponseheaders()-method">XHR §3.6.5
+ * getAllResponseHeaders()</a>
+ */
+final class ResponseHeaders {
+
+	static final ResponseHeaders EMPTY = new ResponseHeaders(new String[0]);
+
+	/** Alternating names and values, in received order. */
+	private final String[] pairs;
+
+	private @Nullable String all;
+
+	private ResponseHeaders(String[] pairs) {
+		this.pairs = pairs;
+	}
+
+	/** Copy a received header list, dropping the names script must never see. */
+	static ResponseHeaders of(Iterable<? extends Map.Entry<String, String>> received) {
+		List<String> pairs = new ArrayList<>(32);
+		for (Map.Entry<String, String> header : received) {
+			String name = header.getKey();
+			if (name.equalsIgnoreCase("set-cookie") || name.equalsIgnoreCase("set-cookie2")) {
+				continue;
+			}
+			pairs.add(name);
+			pairs.add(header.getValue());
+		}
+		return pairs.isEmpty() ? EMPTY : new ResponseHeaders(pairs.toArray(new String[0]));
+	}
+
+	/** Fetch "get": every value of the name, joined with ", ", or {@code null} if there is none. */
+	@Nullable String get(String name) {
+		StringBuilder combined = null;
+		for (int i = 0; i < this.pairs.length; i += 2) {
+			if (this.pairs[i].equalsIgnoreCase(name)) {
+				if (combined == null) {
+					combined = new StringBuilder(this.pairs[i + 1]);
+				}
+				else {
+					combined.append(", ").append(this.pairs[i + 1]);
+				}
+			}
+		}
+		return (combined != null) ? combined.toString() : null;
+	}
+
+	/**
+	 * XHR getAllResponseHeaders(): "sort and combine" (lower-case names, one line per name, sorted by the
+	 * byte-upper-cased name), each line {@code name: value} followed by CRLF.
+	 */
+	String serializeAll() {
+		String result = this.all;
+		if (result == null) {
+			result = computeAll();
+			this.all = result;
+		}
+		return result;
+	}
+
+	boolean isEmpty() {
+		return this.pairs.length == 0;
+	}
+
+	private String computeAll() {
+		if (this.pairs.length == 0) {
+			return "";
+		}
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < this.pairs.length; i += 2) {
+			String lower = HttpTokens.toAsciiLowerCase(this.pairs[i]);
+			if (!names.contains(lower)) {
+				names.add(lower);
+			}
+		}
+		String[] sorted = names.toArray(new String[0]);
+		// "legacy-uppercased-byte less than": compare the byte-upper-cased names, so '_' sorts after letters.
+		Arrays.sort(sorted, Comparator.comparing(HttpTokens::toAsciiUpperCase));
+		StringBuilder result = new StringBuilder(this.pairs.length * 16);
+		for (String name : sorted) {
+			result.append(name).append(": ").append(get(name)).append("\r\n");
+		}
+		return result.toString();
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.springxhr.xhr;
+
+import org.springframework.core.io.buffer.DataBuffer;
+
+/**
+ * Receives what happens to one exchange, on the transport's threads (Reactor Netty event loops). Implementations
+ * must not block: they hand the work over to the request's own task queue.
+ */
+interface TransportHandler {
+
+	/** {@code bytes} more of the request body were handed to the connection. */
+	void onRequestBodyChunk(int bytes);
+
+	/** The whole request body was handed to the connection. */
+	void onRequestBodyEnd();
+
+	/** The status line and headers arrived (after all redirects). */
+	void onResponse(ResponseHead head);
+
+	/** A chunk of the (decoded) body arrived; the handler owns it and must release it. */
+	void onBodyChunk(DataBuffer chunk);
+
+	/** The body ended. */
+	void onComplete();
+
+	/** The exchange failed: connection, protocol or size error. */
+	void onError(Throwable error);
+
+}

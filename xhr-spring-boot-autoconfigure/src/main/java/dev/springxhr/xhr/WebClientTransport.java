@@ -1,0 +1,149 @@
+package dev.springxhr.xhr;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+import io.netty.handler.codec.http.HttpVersion;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClientResponse;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Runs one exchange on a {@link WebClient} and reports it to a {@link TransportHandler}. The body is streamed: the
+ * handler gets each chunk as it arrives, nothing is aggregated here.
+ */
+final class WebClientTransport {
+
+	// Request bodies are handed over in slices, so that upload progress reflects what the connection took.
+	private static final int REQUEST_CHUNK_SIZE = 64 * 1024;
+
+	private final WebClient webClient;
+
+	private final long maxResponseSize;
+
+	WebClientTransport(WebClient webClient, long maxResponseSize) {
+		this.webClient = webClient;
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Start an exchange.
+	 * @return the handle that cancels it (closing the connection if it is in use)
+	 */
+	Disposable exchange(OutgoingRequest request, TransportHandler handler) {
+		Exchange exchange = new Exchange(handler, this.maxResponseSize);
+		WebClient.RequestBodySpec spec = this.webClient.method(HttpMethod.valueOf(request.method()))
+			.uri(request.target())
+			.headers((headers) -> writeHeaders(request.headers(), headers))
+			.httpRequest((httpRequest) -> exchange.nativeRequest = httpRequest.getNativeRequest());
+		RequestBody body = request.body();
+		WebClient.RequestHeadersSpec<?> ready = (body != null)
+				? spec.body(BodyInserters.fromDataBuffers(bodyPublisher(body, handler))) : spec;
+		ready.exchangeToFlux(exchange::onResponse).subscribe(exchange);
+		return exchange;
+	}
+
+	private static void writeHeaders(String[] pairs, HttpHeaders headers) {
+		for (int i = 0; i < pairs.length; i += 2) {
+			headers.set(pairs[i], pairs[i + 1]);
+		}
+	}
+
+	private static Flux<DataBuffer> bodyPublisher(RequestBody body, TransportHandler handler) {
+		int chunks = Math.max(1, (body.length() + REQUEST_CHUNK_SIZE - 1) / REQUEST_CHUNK_SIZE);
+		return Flux.range(0, chunks).map((index) -> {
+			int offset = index * REQUEST_CHUNK_SIZE;
+			int length = Math.min(REQUEST_CHUNK_SIZE, body.length() - offset);
+			// Wrapping, not copying: Netty sends straight from the body's array.
+			DataBuffer slice = DefaultDataBufferFactory.sharedInstance
+				.wrap(ByteBuffer.wrap(body.bytes(), body.offset() + offset, length));
+			handler.onRequestBodyChunk(length);
+			return slice;
+		}).doOnComplete(handler::onRequestBodyEnd);
+	}
+
+	/** The subscriber of one exchange, and the handle that cancels it. */
+	private static final class Exchange extends BaseSubscriber<DataBuffer> {
+
+		private final TransportHandler handler;
+
+		private final long maxResponseSize;
+
+		volatile @Nullable Object nativeRequest;
+
+		private long received;
+
+		Exchange(TransportHandler handler, long maxResponseSize) {
+			this.handler = handler;
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		Flux<DataBuffer> onResponse(ClientResponse response) {
+			this.handler.onResponse(head(response, this.nativeRequest));
+			return response.bodyToFlux(DataBuffer.class);
+		}
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		protected void hookOnNext(DataBuffer chunk) {
+			this.received += chunk.readableByteCount();
+			if (this.received > this.maxResponseSize) {
+				DataBufferUtils.release(chunk);
+				cancel();
+				this.handler.onError(new ReceivedBytes.ResponseTooLargeException(this.maxResponseSize));
+				return;
+			}
+			this.handler.onBodyChunk(chunk);
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			this.handler.onComplete();
+		}
+
+		@Override
+		protected void hookOnError(Throwable error) {
+			this.handler.onError(error);
+		}
+
+		private static ResponseHead head(ClientResponse response, @Nullable Object nativeRequest) {
+			int status = response.statusCode().value();
+			// Reactor Netty's request and response are one object: it has the raw status line and header list.
+			if (nativeRequest instanceof HttpClientResponse nettyResponse) {
+				HttpVersion version = nettyResponse.version();
+				String statusText = (version != null && version.majorVersion() >= 2) ? ""
+						: nettyResponse.status().reasonPhrase();
+				return new ResponseHead(status, statusText, ResponseHeaders.of(nettyResponse.responseHeaders()));
+			}
+			// Another connector: the reason phrase is not exposed, so the standard one stands in for it.
+			HttpStatus known = HttpStatus.resolve(status);
+			return new ResponseHead(status, (known != null) ? known.getReasonPhrase() : "",
+					ResponseHeaders.of(springHeaders(response.headers().asHttpHeaders())));
+		}
+
+		private static Iterable<Map.Entry<String, String>> springHeaders(HttpHeaders headers) {
+			java.util.List<Map.Entry<String, String>> entries = new java.util.ArrayList<>();
+			headers.forEach((name, values) -> values.forEach((value) -> entries.add(Map.entry(name, value))));
+			return entries;
+		}
+
+	}
+
+}

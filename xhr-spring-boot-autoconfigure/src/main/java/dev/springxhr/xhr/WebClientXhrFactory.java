@@ -1,0 +1,65 @@
+package dev.springxhr.xhr;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@link XhrFactory} on Spring's {@link WebClient}: requests run on its connector (Reactor Netty by default)
+ * with no thread per request.
+ */
+public final class WebClientXhrFactory implements XhrFactory {
+
+	private final XhrEngine engine;
+
+	/**
+	 * Create a factory whose events are delivered on the shared default executor (a cached pool of daemon threads
+	 * named {@code xhr-event-N}).
+	 * @param webClientBuilder the builder of the WebClient to use
+	 * @param settings the settings
+	 */
+	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings) {
+		this(webClientBuilder, settings, EventExecutors.shared());
+	}
+
+	/**
+	 * Create a factory with an executor of its own for event delivery. Events of one request are still delivered
+	 * one at a time; the executor should be able to run tasks of different requests at the same time, or a
+	 * listener that blocks delays other requests.
+	 * @param webClientBuilder the builder of the WebClient to use
+	 * @param settings the settings
+	 * @param eventExecutor the executor that runs event tasks
+	 */
+	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor) {
+		Objects.requireNonNull(webClientBuilder, "'webClientBuilder' must not be null");
+		Objects.requireNonNull(settings, "'settings' must not be null");
+		Objects.requireNonNull(eventExecutor, "'eventExecutor' must not be null");
+		long maxResponseSize = (settings.maxResponseSize() != null) ? settings.maxResponseSize().toBytes()
+				: Long.MAX_VALUE;
+		WebClientTransport transport = new WebClientTransport(webClientBuilder.build(), maxResponseSize);
+		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel());
+	}
+
+	/**
+	 * Return the settings of this factory.
+	 * @return the settings
+	 */
+	public XhrSettings getSettings() {
+		return this.engine.settings();
+	}
+
+	@Override
+	public XMLHttpRequest create() {
+		return new XMLHttpRequest(this.engine, XhrOptions.defaults());
+	}
+
+	@Override
+	public XMLHttpRequest create(XhrOptions options) {
+		Objects.requireNonNull(options, "'options' must not be null");
+		return new XMLHttpRequest(this.engine, options);
+	}
+
+}

@@ -1,0 +1,1077 @@
+package dev.springxhr.xhr;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Document;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
+import dev.springxhr.xhr.event.EventListener;
+
+/**
+ * The browser's {@code XMLHttpRequest}, on Spring's {@code WebClient}. Create one with an {@link XhrFactory}.
+ *
+ * <p>It behaves as the WHATWG XHR standard says: the same states, the same events in the same order, the same
+ * exceptions ({@link DOMException} names, {@link IllegalArgumentException} for WebIDL's TypeError).
+ *
+ * <p>Threads: events that the standard fires inside a call ({@code readystatechange} in {@code open()},
+ * {@code loadstart} in {@code send()}, the abort events in {@code abort()}, every event of a synchronous
+ * {@code send()}) are dispatched on the calling thread before the call returns. Events caused by the network are
+ * delivered later on an event thread, one at a time and in order. Like a page's script, a request does one thing at
+ * a time: a call from another thread waits while a listener of this request runs.
+ *
+ * @see <a href="https://xhr.spec.whatwg.org/">XMLHttpRequest Living Standard</a>
+ */
+public class XMLHttpRequest extends XMLHttpRequestEventTarget {
+
+	/** {@link #getReadyState()}: the object was constructed. */
+	public static final short UNSENT = 0;
+
+	/** {@link #getReadyState()}: {@code open()} succeeded. */
+	public static final short OPENED = 1;
+
+	/** {@link #getReadyState()}: all redirects were followed and the response headers arrived. */
+	public static final short HEADERS_RECEIVED = 2;
+
+	/** {@link #getReadyState()}: the response body is being received. */
+	public static final short LOADING = 3;
+
+	/** {@link #getReadyState()}: the transfer completed or failed. */
+	public static final short DONE = 4;
+
+	static final String READYSTATECHANGE = "readystatechange";
+
+	private static final String[] STATE_NAMES = { "UNSENT", "OPENED", "HEADERS_RECEIVED", "LOADING", "DONE" };
+
+	private final XhrEngine engine;
+
+	private final XhrOptions options;
+
+	private final XMLHttpRequestUpload upload = new XMLHttpRequestUpload();
+
+	/** Held by every call and every event task: one thing at a time, as on a page's event loop. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final SerialTaskQueue tasks;
+
+	// XHR §3 "associated state"; written under the lock, volatile where getters read without it.
+	private volatile short state = UNSENT;
+
+	private boolean sendInvoked;
+
+	private long timeout;
+
+	private boolean timeoutSetByAuthor;
+
+	private boolean withCredentials;
+
+	private String method = "GET";
+
+	private @Nullable URI url;
+
+	private final AuthorRequestHeaders authorHeaders = new AuthorRequestHeaders();
+
+	private boolean synchronous;
+
+	private boolean uploadComplete;
+
+	private boolean uploadListener;
+
+	private boolean timedOut;
+
+	private volatile XhrResponse response = XhrResponse.NETWORK_ERROR;
+
+	private ReceivedBytes receivedBytes = new ReceivedBytes();
+
+	private XMLHttpRequestResponseType responseType = XMLHttpRequestResponseType.EMPTY;
+
+	private @Nullable Object responseObject;
+
+	private @Nullable String responseTextCache;
+
+	private int responseTextCacheLength = -1;
+
+	private @Nullable Fetch fetch;
+
+	private @Nullable MimeType overrideMimeType;
+
+	private boolean mozBackgroundRequest;
+
+	XMLHttpRequest(XhrEngine engine, XhrOptions options) {
+		this.engine = engine;
+		this.options = options;
+		this.tasks = new SerialTaskQueue(engine.eventExecutor());
+		this.timeout = engine.settings().timeout().toMillis();
+	}
+
+	// ---- event handlers -------------------------------------------------------------------------------------
+
+	/** @return the {@code readystatechange} handler, or {@code null} */
+	public @Nullable EventListener getOnreadystatechange() {
+		return getEventHandler(READYSTATECHANGE);
+	}
+
+	/** @param handler the {@code readystatechange} handler, or {@code null} to remove it */
+	public void setOnreadystatechange(@Nullable EventListener handler) {
+		setEventHandler(READYSTATECHANGE, handler);
+	}
+
+	// ---- states -----------------------------------------------------------------------------------------------
+
+	/**
+	 * Return the state: {@link #UNSENT}, {@link #OPENED}, {@link #HEADERS_RECEIVED}, {@link #LOADING} or
+	 * {@link #DONE}.
+	 * @return the ready state
+	 */
+	public short getReadyState() {
+		return this.state;
+	}
+
+	// ---- open() -----------------------------------------------------------------------------------------------
+
+	/**
+	 * Initialize an asynchronous request, as {@code open(method, url)}.
+	 * @param method the method; DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased, others sent as given
+	 * @param url the URL, resolved against the factory's base URL
+	 * @throws DOMException {@code SyntaxError} for a bad method or URL, {@code SecurityError} for CONNECT, TRACE
+	 * and TRACK
+	 */
+	public void open(String method, String url) {
+		open(method, url, true, null, null);
+	}
+
+	/**
+	 * Initialize a request, as {@code open(method, url, async)}.
+	 * @param method the method
+	 * @param url the URL
+	 * @param async {@code false} for a synchronous request, whose {@code send()} blocks until done
+	 * @throws DOMException as {@link #open(String, String)}, and {@code InvalidAccessError} for a synchronous
+	 * request with a timeout or response type in the {@link GlobalScope#WINDOW WINDOW} scope
+	 */
+	public void open(String method, String url, boolean async) {
+		open(method, url, async, null, null);
+	}
+
+	/**
+	 * Initialize a request with credentials for the URL, as {@code open(method, url, async, username, password)}.
+	 * Calling it during a send ends that send silently; it resets everything but the response type, the override
+	 * MIME type, the timeout, withCredentials and the listeners.
+	 * @param method the method
+	 * @param url the URL
+	 * @param async {@code false} for a synchronous request
+	 * @param username the URL's user name, or {@code null} to keep the URL's
+	 * @param password the URL's password, or {@code null} to keep the URL's
+	 * @throws DOMException as {@link #open(String, String, boolean)}
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-open()-method">XHR §3.2 open()</a>
+	 */
+	public void open(String method, String url, boolean async, @Nullable String username,
+			@Nullable String password) {
+		requireByteString(method, "method");
+		Objects.requireNonNull(url, "'url' must not be null");
+		this.lock.lock();
+		try {
+			String normalizedMethod = HttpMethods.check(method);
+			URI parsedUrl = RequestUrls.parse(url, baseUrl());
+			if (!async && isWindow() && ((this.timeoutSetByAuthor && this.timeout != 0)
+					|| this.responseType != XMLHttpRequestResponseType.EMPTY)) {
+				throw new DOMException("A synchronous request cannot have a timeout or a responseType in the "
+						+ "WINDOW global scope; open it asynchronously, or use GlobalScope.DEDICATED_WORKER",
+						DOMException.INVALID_ACCESS_ERROR);
+			}
+			parsedUrl = RequestUrls.withCredentials(parsedUrl, username, password);
+			// XHR §3.2 open() step 9: a send in progress ends without events.
+			Fetch current = this.fetch;
+			if (current != null) {
+				terminate(current);
+			}
+			this.sendInvoked = false;
+			this.method = normalizedMethod;
+			this.url = parsedUrl;
+			this.authorHeaders.clear();
+			this.synchronous = !async;
+			this.uploadListener = false;
+			resetResponse();
+			if (this.state != OPENED) {
+				this.state = OPENED;
+				fireSimpleEvent(READYSTATECHANGE);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	// ---- request headers and options --------------------------------------------------------------------------
+
+	/**
+	 * Add a request header; a name set twice is sent once with both values joined by {@code ", "}. Forbidden
+	 * request headers (Cookie, Host, Content-Length, {@code Sec-*}, …) are ignored, as in a browser.
+	 * @param name the header name
+	 * @param value the header value; leading and trailing whitespace is removed
+	 * @throws DOMException {@code InvalidStateError} unless {@code OPENED} and not sent, {@code SyntaxError} for
+	 * an invalid name or value
+	 * @throws IllegalArgumentException (WebIDL TypeError) for characters above U+00FF
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-setrequestheader()-method">XHR §3.3 setRequestHeader()</a>
+	 */
+	public void setRequestHeader(String name, String value) {
+		requireByteString(name, "name");
+		requireByteString(value, "value");
+		this.lock.lock();
+		try {
+			if (this.state != OPENED) {
+				throw new DOMException("setRequestHeader() called in state " + stateName()
+						+ "; call open() first", DOMException.INVALID_STATE_ERROR);
+			}
+			if (this.sendInvoked) {
+				throw new DOMException("setRequestHeader() called after send(); set headers before sending",
+						DOMException.INVALID_STATE_ERROR);
+			}
+			String normalized = HttpTokens.normalizeHeaderValue(value);
+			if (!HttpTokens.isToken(name)) {
+				throw new DOMException("'" + name + "' is not a valid header name", DOMException.SYNTAX_ERROR);
+			}
+			if (!HttpTokens.isHeaderValue(normalized)) {
+				throw new DOMException("The value of header '" + name + "' contains NUL, CR or LF",
+						DOMException.SYNTAX_ERROR);
+			}
+			if (ForbiddenRequestHeaders.isForbidden(name, normalized)) {
+				return;
+			}
+			this.authorHeaders.combine(name, normalized);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the timeout in milliseconds, 0 for none.
+	 * @return the timeout
+	 */
+	public long getTimeout() {
+		this.lock.lock();
+		try {
+			return this.timeout;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Set the timeout in milliseconds, 0 for none. It counts from the start of {@code send()} and may be changed
+	 * while the request is in flight.
+	 * @param millis the timeout
+	 * @throws DOMException {@code InvalidAccessError} on a synchronous request in the {@link GlobalScope#WINDOW}
+	 * scope
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-timeout-attribute">XHR §3.4 timeout</a>
+	 */
+	public void setTimeout(long millis) {
+		if (millis < 0) {
+			throw new IllegalArgumentException("'timeout' must not be negative, was " + millis);
+		}
+		this.lock.lock();
+		try {
+			if (isWindow() && this.synchronous) {
+				throw new DOMException("A synchronous request cannot have a timeout in the WINDOW global scope",
+						DOMException.INVALID_ACCESS_ERROR);
+			}
+			this.timeout = millis;
+			this.timeoutSetByAuthor = true;
+			Fetch current = this.fetch;
+			if (current != null && !this.synchronous) {
+				scheduleTimeout(current);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return whether cross-origin requests carry credentials.
+	 * @return the withCredentials flag
+	 */
+	public boolean getWithCredentials() {
+		this.lock.lock();
+		try {
+			return this.withCredentials;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Set whether cross-origin requests carry credentials.
+	 * @param value the flag
+	 * @throws DOMException {@code InvalidStateError} after {@code send()}
+	 */
+	public void setWithCredentials(boolean value) {
+		this.lock.lock();
+		try {
+			if ((this.state != UNSENT && this.state != OPENED) || this.sendInvoked) {
+				throw new DOMException("withCredentials can only be set before send(), state is " + stateName(),
+						DOMException.INVALID_STATE_ERROR);
+			}
+			this.withCredentials = value;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the upload object, the target of the request body's progress events (always the same object).
+	 * @return the upload object
+	 */
+	public XMLHttpRequestUpload getUpload() {
+		return this.upload;
+	}
+
+	// ---- send() and abort() -------------------------------------------------------------------------------------
+
+	/**
+	 * Send the request without a body.
+	 * @throws DOMException as {@link #send(Object)}
+	 */
+	public void send() {
+		send(null);
+	}
+
+	/**
+	 * Send the request. Asynchronous: returns after {@code loadstart}; the rest arrives as events. Synchronous:
+	 * blocks until the response is complete, then fires {@code readystatechange}, {@code load} and
+	 * {@code loadend} and returns.
+	 * @param body a {@link String}, {@code byte[]}, {@link ByteBuffer} (its remaining bytes) or anything else (its
+	 * {@code toString()}); ignored for GET and HEAD
+	 * @throws DOMException {@code InvalidStateError} unless {@code OPENED} and not sent; for a synchronous request
+	 * {@code NetworkError}, {@code TimeoutError} or {@code AbortError} when it fails, and {@code NetworkError}
+	 * when the sync-xhr policy refuses it (the request then stays {@code OPENED}, unsent)
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
+	 */
+	public void send(@Nullable Object body) {
+		this.lock.lock();
+		try {
+			if (this.state != OPENED) {
+				throw new DOMException("send() called in state " + stateName() + "; call open() first",
+						DOMException.INVALID_STATE_ERROR);
+			}
+			if (this.sendInvoked) {
+				throw new DOMException("send() was already called; call open() to start a new request",
+						DOMException.INVALID_STATE_ERROR);
+			}
+			if (this.synchronous) {
+				SyncXhrPolicies.check(this.engine.settings().syncXhrPolicy());
+			}
+			if (this.method.equals("GET") || this.method.equals("HEAD")) {
+				body = null;
+			}
+			RequestBody extracted = (body != null) ? RequestBody.extract(body) : null;
+			if (extracted != null && extracted.contentType() != null && !this.authorHeaders.contains("Content-Type")) {
+				this.authorHeaders.combine("Content-Type", extracted.contentType());
+			}
+			OutgoingRequest request = new OutgoingRequest(this.method, RequestUrls.requestTarget(requestUrl()),
+					RequestHeaderList.build(this.method, this.authorHeaders, extracted, this.engine.settings()),
+					extracted);
+			this.uploadListener = this.upload.hasAnyListeners();
+			// An empty body uploads nothing: no upload events, as for no body.
+			this.uploadComplete = (extracted == null || extracted.length() == 0);
+			this.timedOut = false;
+			this.sendInvoked = true;
+			if (this.synchronous) {
+				sendSynchronously(request);
+			}
+			else {
+				sendAsynchronously(request);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Abort the request. In {@code OPENED} after {@code send()}, {@code HEADERS_RECEIVED} and {@code LOADING} it
+	 * fires {@code readystatechange}, {@code abort} and {@code loadend} (on the upload object first, if the upload
+	 * was not complete) before returning; in {@code DONE} the state becomes {@code UNSENT} without events.
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-abort()-method">XHR §3.5.3 abort()</a>
+	 */
+	public void abort() {
+		this.lock.lock();
+		try {
+			Fetch current = this.fetch;
+			if (current != null) {
+				current.aborted = true;
+				terminate(current);
+			}
+			short s = this.state;
+			if ((s == OPENED && this.sendInvoked) || s == HEADERS_RECEIVED || s == LOADING) {
+				// A synchronous send() blocked in another thread throws AbortError itself when it wakes up.
+				requestErrorSteps(ABORT, DOMException.ABORT_ERROR, "The request was aborted", null);
+			}
+			if (this.state == DONE) {
+				this.state = UNSENT;
+				resetResponse();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	// ---- response -------------------------------------------------------------------------------------------------
+
+	/**
+	 * Return the final URL of the response without its fragment, or {@code ""} before headers arrive.
+	 * @return the response URL
+	 */
+	public String getResponseURL() {
+		URI responseUrl = this.response.url();
+		return (responseUrl != null) ? RequestUrls.serializeWithoutFragment(responseUrl) : "";
+	}
+
+	/**
+	 * Return the HTTP status code, 0 before headers arrive and after a network error. 4xx and 5xx are not errors.
+	 * @return the status
+	 */
+	public short getStatus() {
+		return (short) this.response.status();
+	}
+
+	/**
+	 * Return the reason phrase exactly as the server sent it ({@code ""} over HTTP/2).
+	 * @return the status text
+	 */
+	public String getStatusText() {
+		return this.response.statusText();
+	}
+
+	/**
+	 * Return a response header, all its values joined by {@code ", "}; names are case-insensitive. Set-Cookie is
+	 * never visible.
+	 * @param name the header name
+	 * @return the value, or {@code null} if the response has no such header
+	 */
+	public @Nullable String getResponseHeader(String name) {
+		requireByteString(name, "name");
+		return this.response.headers().get(name);
+	}
+
+	/**
+	 * Return all response headers: lower-case names, one line per name sorted by name, {@code name: value} and
+	 * CRLF each; {@code ""} before headers arrive.
+	 * @return the headers
+	 */
+	public String getAllResponseHeaders() {
+		return this.response.headers().serializeAll();
+	}
+
+	/**
+	 * Override the response's MIME type for decoding (its charset wins) and parsing.
+	 * @param mime the MIME type; one that does not parse counts as {@code application/octet-stream}
+	 * @throws DOMException {@code InvalidStateError} in {@code LOADING} and {@code DONE}
+	 */
+	public void overrideMimeType(String mime) {
+		Objects.requireNonNull(mime, "'mime' must not be null");
+		this.lock.lock();
+		try {
+			if (this.state == LOADING || this.state == DONE) {
+				throw new DOMException("overrideMimeType() called in state " + stateName()
+						+ "; call it before the response body arrives", DOMException.INVALID_STATE_ERROR);
+			}
+			MimeType parsed = MimeType.parse(mime);
+			this.overrideMimeType = (parsed != null) ? parsed : MimeType.parse("application/octet-stream");
+			this.responseTextCacheLength = -1;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the response type.
+	 * @return the response type, {@link XMLHttpRequestResponseType#EMPTY} by default
+	 */
+	public XMLHttpRequestResponseType getResponseType() {
+		this.lock.lock();
+		try {
+			return this.responseType;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Set the response type.
+	 * @param type the response type
+	 * @throws DOMException {@code InvalidStateError} in {@code LOADING} and {@code DONE}, {@code InvalidAccessError}
+	 * for a synchronous request in the {@link GlobalScope#WINDOW} scope
+	 */
+	public void setResponseType(XMLHttpRequestResponseType type) {
+		Objects.requireNonNull(type, "'type' must not be null");
+		this.lock.lock();
+		try {
+			if (!isWindow() && type == XMLHttpRequestResponseType.DOCUMENT) {
+				return; // XHR §3.6.7: workers ignore "document"
+			}
+			if (this.state == LOADING || this.state == DONE) {
+				throw new DOMException("responseType cannot be set in state " + stateName(),
+						DOMException.INVALID_STATE_ERROR);
+			}
+			if (isWindow() && this.synchronous) {
+				throw new DOMException("A synchronous request cannot have a responseType in the WINDOW global "
+						+ "scope", DOMException.INVALID_ACCESS_ERROR);
+			}
+			ResponseBodies.requireSupported(type);
+			this.responseType = type;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Set the response type by its IDL value; a string that is not one of the six values is ignored, as WebIDL
+	 * ignores an invalid enum value.
+	 * @param idlValue {@code ""}, {@code "arraybuffer"}, {@code "blob"}, {@code "document"}, {@code "json"} or
+	 * {@code "text"}
+	 */
+	public void setResponseType(String idlValue) {
+		XMLHttpRequestResponseType type = XMLHttpRequestResponseType.fromIdlValue(idlValue);
+		if (type != null) {
+			setResponseType(type);
+		}
+	}
+
+	/**
+	 * Return the response as its response type says: a {@link String} for {@code ""} and {@code "text"} (partial
+	 * while {@code LOADING}), a read-only {@link ByteBuffer} for {@code "arraybuffer"} (the same object on every
+	 * call), {@code null} before {@code DONE} for the other types.
+	 * @return the response
+	 */
+	public @Nullable Object getResponse() {
+		this.lock.lock();
+		try {
+			if (isTextResponseType()) {
+				return textResponse();
+			}
+			if (this.state != DONE) {
+				return null;
+			}
+			if (this.responseObject == null && !this.response.isNetworkError()) {
+				this.responseObject = ResponseBodies.create(this.responseType, this.receivedBytes);
+			}
+			return this.responseObject;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the response as text, decoded with the charset of the (overridden) MIME type or UTF-8; a BOM wins.
+	 * @return the text, partial while {@code LOADING}, {@code ""} before
+	 * @throws DOMException {@code InvalidStateError} if the response type is not {@code ""} or {@code "text"}
+	 */
+	public String getResponseText() {
+		this.lock.lock();
+		try {
+			if (!isTextResponseType()) {
+				throw new DOMException("responseText is only available when responseType is \"\" or \"text\", it is \""
+						+ this.responseType.idlValue() + "\"; use getResponse()", DOMException.INVALID_STATE_ERROR);
+			}
+			return textResponse();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the response as a document.
+	 * @return the document, or {@code null}
+	 * @throws DOMException {@code InvalidStateError} if the response type is not {@code ""} or {@code "document"}
+	 */
+	public @Nullable Document getResponseXML() {
+		this.lock.lock();
+		try {
+			if (this.responseType != XMLHttpRequestResponseType.EMPTY
+					&& this.responseType != XMLHttpRequestResponseType.DOCUMENT) {
+				throw new DOMException("responseXML is only available when responseType is \"\" or \"document\"",
+						DOMException.INVALID_STATE_ERROR);
+			}
+			// Document responses arrive with response decoding (issue "Engine 2 of 7").
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	// ---- Firefox extensions ---------------------------------------------------------------------------------------
+
+	/**
+	 * Return whether the request is anonymous (Firefox's {@code mozAnon}): no cookies, no HTTP authentication.
+	 * @return whether the request is anonymous
+	 */
+	public boolean getMozAnon() {
+		return this.options.mozAnon() || this.options.mozSystem();
+	}
+
+	/**
+	 * Return whether the request is privileged (Firefox's {@code mozSystem}): no Origin, no CORS.
+	 * @return whether the request is privileged
+	 */
+	public boolean getMozSystem() {
+		return this.options.mozSystem();
+	}
+
+	/**
+	 * Return whether the request is a background request (Firefox's {@code mozBackgroundRequest}).
+	 * @return the flag
+	 */
+	public boolean getMozBackgroundRequest() {
+		this.lock.lock();
+		try {
+			return this.mozBackgroundRequest;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Mark the request as a background request (Firefox's {@code mozBackgroundRequest}).
+	 * @param value the flag
+	 * @throws DOMException {@code InvalidStateError} after {@code send()}
+	 */
+	public void setMozBackgroundRequest(boolean value) {
+		this.lock.lock();
+		try {
+			if (this.sendInvoked) {
+				throw new DOMException("mozBackgroundRequest can only be set before send()",
+						DOMException.INVALID_STATE_ERROR);
+			}
+			this.mozBackgroundRequest = value;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return Firefox's {@code channel}: a read-only view of the exchange once sent.
+	 * @return {@code null} in this version
+	 */
+	public @Nullable Object getChannel() {
+		return null;
+	}
+
+	@Override
+	public String toString() {
+		URI current = this.url;
+		return "XMLHttpRequest[" + this.method + " "
+				+ ((current != null) ? RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(current)) : "-")
+				+ ", readyState=" + stateName() + "]";
+	}
+
+	// ---- the asynchronous path ------------------------------------------------------------------------------------
+
+	private void sendAsynchronously(OutgoingRequest request) {
+		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
+		fireProgressEvent(LOADSTART, 0, 0);
+		if (!this.uploadComplete && this.uploadListener) {
+			this.upload.fireProgressEvent(LOADSTART, 0, request.bodyLength());
+		}
+		if (this.state != OPENED || !this.sendInvoked) {
+			return;
+		}
+		Fetch started = new Fetch(request, System.nanoTime());
+		this.fetch = started;
+		AsyncFetch handler = new AsyncFetch(started, this.uploadListener);
+		if (!isHttp(request.target())) {
+			handler.onError(new UnsupportedSchemeException(request.target()));
+			return;
+		}
+		try {
+			started.exchange = this.engine.transport().exchange(request, handler);
+		}
+		catch (RuntimeException ex) {
+			handler.onError(ex);
+			return;
+		}
+		scheduleTimeout(started);
+	}
+
+	/** Runs an event task under the lock, if its fetch is still the current one. */
+	private void runTask(Fetch owner, Runnable step) {
+		this.tasks.execute(() -> {
+			this.lock.lock();
+			try {
+				if (isCurrent(owner)) {
+					step.run();
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+		});
+	}
+
+	private void processRequestBodyChunk(Fetch current, int bytes) {
+		current.uploadTransmitted += bytes;
+		long now = System.nanoTime();
+		if (this.uploadComplete
+				|| !ProgressThrottle.due(current.uploadProgressFired, current.lastUploadProgressNanos, now)) {
+			return;
+		}
+		current.uploadProgressFired = true;
+		current.lastUploadProgressNanos = now;
+		this.upload.fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
+	}
+
+	private void processRequestEndOfBody(Fetch current) {
+		if (this.uploadComplete) {
+			return;
+		}
+		this.uploadComplete = true;
+		if (!this.uploadListener) {
+			return;
+		}
+		long length = current.request.bodyLength();
+		this.upload.fireProgressEvent(PROGRESS, length, length);
+		this.upload.fireProgressEvent(LOAD, length, length);
+		this.upload.fireProgressEvent(LOADEND, length, length);
+	}
+
+	private void processResponse(Fetch current, ResponseHead head) {
+		// The request body is always written before the response is processed (checklist §6.5).
+		processRequestEndOfBody(current);
+		if (!isCurrent(current)) {
+			return;
+		}
+		this.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.url);
+		current.length = Math.max(0, this.response.contentLength());
+		this.receivedBytes.expect(current.length, maxResponseSize());
+		this.state = HEADERS_RECEIVED;
+		fireSimpleEvent(READYSTATECHANGE);
+	}
+
+	private void processBodyChunk(Fetch fetchOf, DataBuffer chunk) {
+		try {
+			this.receivedBytes.append(chunk, maxResponseSize());
+		}
+		catch (ReceivedBytes.ResponseTooLargeException ex) {
+			processNetworkError(fetchOf, ex);
+			return;
+		}
+		long now = System.nanoTime();
+		if (!ProgressThrottle.due(fetchOf.progressFired, fetchOf.lastProgressNanos, now)) {
+			return;
+		}
+		fetchOf.progressFired = true;
+		fetchOf.lastProgressNanos = now;
+		if (this.state == HEADERS_RECEIVED) {
+			this.state = LOADING;
+		}
+		// XHR: readystatechange fires on every throttled chunk, not only on the change to LOADING.
+		fireSimpleEvent(READYSTATECHANGE);
+		// The standard has no state check between the two events. When a readystatechange listener aborted or
+		// reopened, Chromium still fires this progress, with (0, 0): so do we (oracle: abort-in-rsc3).
+		boolean current = isCurrent(fetchOf);
+		fireProgressEvent(PROGRESS, current ? this.receivedBytes.length() : 0, current ? fetchOf.length : 0);
+	}
+
+	private void processResponseEndOfBody(Fetch current) {
+		long transmitted = this.receivedBytes.length();
+		long length = current.length;
+		fireProgressEvent(PROGRESS, transmitted, length);
+		if (!isCurrent(current)) {
+			return;
+		}
+		current.cancelTimer();
+		this.fetch = null;
+		this.state = DONE;
+		this.sendInvoked = false;
+		fireSimpleEvent(READYSTATECHANGE);
+		fireProgressEvent(LOAD, transmitted, length);
+		fireProgressEvent(LOADEND, transmitted, length);
+	}
+
+	private void processNetworkError(Fetch current, Throwable cause) {
+		terminate(current);
+		requestErrorSteps(ERROR, DOMException.NETWORK_ERROR, "The request failed: " + cause.getMessage(), cause);
+	}
+
+	private void processTimeout(Fetch current) {
+		if (this.state == DONE) {
+			return;
+		}
+		this.timedOut = true;
+		terminate(current);
+		requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR, "The request timed out after " + this.timeout + " ms",
+				null);
+	}
+
+	/** XHR §3.4: the timeout counts from the start of send(); changing it re-arms the timer from that start. */
+	private void scheduleTimeout(Fetch current) {
+		current.cancelTimer();
+		if (this.timeout == 0) {
+			return;
+		}
+		long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - current.startNanos);
+		long remaining = this.timeout - elapsed;
+		if (remaining <= 0) {
+			runTask(current, () -> processTimeout(current));
+		}
+		else {
+			current.timer = this.engine.timers()
+				.schedule(() -> runTask(current, () -> processTimeout(current)), remaining, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The transport's view of one asynchronous send: every signal becomes a task on the request's queue. */
+	private final class AsyncFetch implements TransportHandler {
+
+		private final Fetch owner;
+
+		private final boolean uploadListener;
+
+		AsyncFetch(Fetch owner, boolean uploadListener) {
+			this.owner = owner;
+			this.uploadListener = uploadListener;
+		}
+
+		@Override
+		public void onRequestBodyChunk(int bytes) {
+			if (this.uploadListener) {
+				runTask(this.owner, () -> processRequestBodyChunk(this.owner, bytes));
+			}
+		}
+
+		@Override
+		public void onRequestBodyEnd() {
+			runTask(this.owner, () -> processRequestEndOfBody(this.owner));
+		}
+
+		@Override
+		public void onResponse(ResponseHead head) {
+			runTask(this.owner, () -> processResponse(this.owner, head));
+		}
+
+		@Override
+		public void onBodyChunk(DataBuffer chunk) {
+			XMLHttpRequest.this.tasks.execute(() -> {
+				XMLHttpRequest.this.lock.lock();
+				try {
+					if (isCurrent(this.owner)) {
+						processBodyChunk(this.owner, chunk);
+					}
+				}
+				finally {
+					XMLHttpRequest.this.lock.unlock();
+					DataBufferUtils.release(chunk);
+				}
+			});
+		}
+
+		@Override
+		public void onComplete() {
+			runTask(this.owner, () -> processResponseEndOfBody(this.owner));
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			runTask(this.owner, () -> processNetworkError(this.owner, error));
+		}
+
+	}
+
+	// ---- the synchronous path -------------------------------------------------------------------------------------
+
+	private void sendSynchronously(OutgoingRequest request) {
+		Fetch started = new Fetch(request, System.nanoTime());
+		this.fetch = started;
+		SyncFetch outcome = SyncFetch.start(this.engine.transport(), request, started, maxResponseSize(),
+				isHttp(request.target()));
+		SyncFetch.Wait waited = awaitWithoutLock(outcome, this.timeout);
+		if (this.fetch != started || (started.terminated && started.aborted)) {
+			// abort() or open() from another thread ended this send; abort() already reset the state.
+			throw new DOMException("The synchronous request was aborted", DOMException.ABORT_ERROR);
+		}
+		if (waited == SyncFetch.Wait.TIMED_OUT) {
+			this.timedOut = true;
+			terminate(started);
+			throw requireException(requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR,
+					"The synchronous request timed out after " + this.timeout + " ms", null));
+		}
+		if (waited == SyncFetch.Wait.INTERRUPTED) {
+			terminate(started);
+			throw requireException(requestErrorSteps(ABORT, DOMException.ABORT_ERROR,
+					"The thread was interrupted while waiting for the synchronous request", null));
+		}
+		Throwable error = outcome.error();
+		ResponseHead head = outcome.head();
+		if (error != null || head == null) {
+			terminate(started);
+			String message = (error != null) ? error.getMessage() : "no response";
+			throw requireException(requestErrorSteps(ERROR, DOMException.NETWORK_ERROR,
+					"The synchronous request failed: " + message, error));
+		}
+		// XHR §3.5 "handle response end-of-body", synchronous: no progress, no readystatechange 2 or 3.
+		this.fetch = null;
+		this.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.url);
+		this.receivedBytes = outcome.body();
+		long transmitted = this.receivedBytes.length();
+		long length = Math.max(0, this.response.contentLength());
+		this.state = DONE;
+		this.sendInvoked = false;
+		fireSimpleEvent(READYSTATECHANGE);
+		fireProgressEvent(LOAD, transmitted, length);
+		fireProgressEvent(LOADEND, transmitted, length);
+	}
+
+	/** Wait for a synchronous fetch with the lock released, so that other threads can still abort() it. */
+	private SyncFetch.Wait awaitWithoutLock(SyncFetch outcome, long timeoutMillis) {
+		int holds = this.lock.getHoldCount();
+		for (int i = 0; i < holds; i++) {
+			this.lock.unlock();
+		}
+		try {
+			return outcome.await(timeoutMillis);
+		}
+		finally {
+			for (int i = 0; i < holds; i++) {
+				this.lock.lock();
+			}
+		}
+	}
+
+	// ---- shared steps ----------------------------------------------------------------------------------------------
+
+	/**
+	 * XHR "request error steps": DONE, a network error response, then (asynchronous only) readystatechange and the
+	 * event and loadend, at the upload object first if its upload was not complete.
+	 * @return the exception a synchronous send() throws, or {@code null} when asynchronous
+	 * @see <a href="https://xhr.spec.whatwg.org/#request-error-steps">XHR request error steps</a>
+	 */
+	private @Nullable DOMException requestErrorSteps(String event, String exceptionName, String message,
+			@Nullable Throwable cause) {
+		this.state = DONE;
+		this.sendInvoked = false;
+		resetResponse();
+		if (this.synchronous) {
+			return (cause != null) ? new DOMException(message, exceptionName, cause)
+					: new DOMException(message, exceptionName);
+		}
+		fireSimpleEvent(READYSTATECHANGE);
+		if (!this.uploadComplete) {
+			this.uploadComplete = true;
+			if (this.uploadListener) {
+				this.upload.fireProgressEvent(event, 0, 0);
+				this.upload.fireProgressEvent(LOADEND, 0, 0);
+			}
+		}
+		fireProgressEvent(event, 0, 0);
+		fireProgressEvent(LOADEND, 0, 0);
+		return null;
+	}
+
+	private static DOMException requireException(@Nullable DOMException exception) {
+		return Objects.requireNonNull(exception, "synchronous request error steps return an exception");
+	}
+
+	private void terminate(Fetch current) {
+		current.terminate();
+		if (this.fetch == current) {
+			this.fetch = null;
+		}
+	}
+
+	private boolean isCurrent(Fetch candidate) {
+		return this.fetch == candidate && !candidate.terminated;
+	}
+
+	private void resetResponse() {
+		this.response = XhrResponse.NETWORK_ERROR;
+		this.receivedBytes = new ReceivedBytes();
+		this.responseObject = null;
+		this.responseTextCache = null;
+		this.responseTextCacheLength = -1;
+	}
+
+	private String textResponse() {
+		if (this.state != LOADING && this.state != DONE) {
+			return "";
+		}
+		int length = this.receivedBytes.length();
+		if (this.responseTextCache == null || this.responseTextCacheLength != length) {
+			this.responseTextCache = this.response.text(this.receivedBytes, this.overrideMimeType,
+					this.responseType == XMLHttpRequestResponseType.EMPTY);
+			this.responseTextCacheLength = length;
+		}
+		return this.responseTextCache;
+	}
+
+	private boolean isTextResponseType() {
+		return this.responseType == XMLHttpRequestResponseType.EMPTY
+				|| this.responseType == XMLHttpRequestResponseType.TEXT;
+	}
+
+	private URI requestUrl() {
+		return Objects.requireNonNull(this.url, "open() sets the URL");
+	}
+
+	private @Nullable URI baseUrl() {
+		XhrSettings settings = this.engine.settings();
+		return (settings.baseUrl() != null) ? settings.baseUrl() : settings.origin();
+	}
+
+	private boolean isWindow() {
+		return this.engine.settings().globalScope() == GlobalScope.WINDOW;
+	}
+
+	private long maxResponseSize() {
+		return (this.engine.settings().maxResponseSize() != null) ? this.engine.settings().maxResponseSize().toBytes()
+				: Long.MAX_VALUE;
+	}
+
+	private String stateName() {
+		return STATE_NAMES[this.state];
+	}
+
+	private static boolean isHttp(URI target) {
+		String scheme = target.getScheme();
+		return "http".equals(scheme) || "https".equals(scheme);
+	}
+
+	private static void requireByteString(String value, String argument) {
+		if (value == null) {
+			throw new IllegalArgumentException("'" + argument + "' must not be null");
+		}
+		if (!HttpTokens.isByteString(value)) {
+			throw new IllegalArgumentException("TypeError: '" + argument + "' must be a ByteString (no character "
+					+ "above U+00FF), was '" + value + "'");
+		}
+	}
+
+	/** A URL whose scheme Fetch cannot fetch here: a network error, as in a browser. */
+	static final class UnsupportedSchemeException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnsupportedSchemeException(URI target) {
+			super("The URL scheme '" + target.getScheme() + "' is not supported; use http or https");
+		}
+
+	}
+
+}

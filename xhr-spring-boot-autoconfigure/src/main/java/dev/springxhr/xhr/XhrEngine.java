@@ -1,0 +1,12 @@
+package dev.springxhr.xhr;
+
+import java.util.concurrent.Executor;
+
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * What the requests of one factory share: settings, the transport, the executor that runs their event tasks and
+ * the scheduler of their timeouts.
+ */
+record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor eventExecutor, Scheduler timers) {
+}

@@ -1,0 +1,166 @@
+package dev.springxhr.xhr;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Immutable settings of an {@link XhrFactory}; Spring Boot's {@code xhr.*} properties map onto it.
+ *
+ * @param baseUrl the URL relative request URLs resolve against (a browser's document base URL); {@code null}
+ * resolves against {@code origin}, and without either a relative URL is a {@code SyntaxError}
+ * @param origin the origin the requests behave as if made from (a page's origin), or {@code null} for none
+ * @param timeout the initial {@code timeout} of new requests, {@link Duration#ZERO} for none as in the standard
+ * @param syncXhrPolicy whether synchronous requests may block the calling thread
+ * @param globalScope the global object the requests behave as if created in
+ * @param credentialsPolicy which requests carry credentials
+ * @param maxRedirects the most redirects one request follows (at most 20, the Fetch standard's limit)
+ * @param maxResponseSize the largest response body accepted; a larger one is a network error; {@code null} for
+ * no limit but the JVM's largest array
+ * @param userAgent the {@code User-Agent} sent when the request sets none, or {@code null} for the HTTP client's
+ */
+public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
+		GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
+		@Nullable DataSize maxResponseSize, @Nullable String userAgent) {
+
+	/** The Fetch standard's redirect limit. */
+	public static final int MAX_REDIRECTS = 20;
+
+	private static final XhrSettings DEFAULTS = new XhrSettings(null, null, Duration.ZERO,
+			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
+			null);
+
+	/**
+	 * Validate the settings.
+	 * @throws IllegalArgumentException naming the setting that is out of range
+	 */
+	public XhrSettings {
+		Objects.requireNonNull(timeout, "'timeout' must not be null");
+		Objects.requireNonNull(syncXhrPolicy, "'syncXhrPolicy' must not be null");
+		Objects.requireNonNull(globalScope, "'globalScope' must not be null");
+		Objects.requireNonNull(credentialsPolicy, "'credentialsPolicy' must not be null");
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("'timeout' must not be negative, was " + timeout);
+		}
+		if (maxRedirects < 0 || maxRedirects > MAX_REDIRECTS) {
+			throw new IllegalArgumentException(
+					"'maxRedirects' must be between 0 and " + MAX_REDIRECTS + ", was " + maxRedirects);
+		}
+		if (maxResponseSize != null && maxResponseSize.isNegative()) {
+			throw new IllegalArgumentException("'maxResponseSize' must not be negative, was " + maxResponseSize);
+		}
+		if (baseUrl != null && !baseUrl.isAbsolute()) {
+			throw new IllegalArgumentException("'baseUrl' must be an absolute URL, was " + baseUrl);
+		}
+		if (origin != null && (!origin.isAbsolute() || origin.getHost() == null)) {
+			throw new IllegalArgumentException("'origin' must be an absolute URL with a host, was " + origin);
+		}
+		if (userAgent != null && !HttpTokens.isHeaderValue(userAgent)) {
+			throw new IllegalArgumentException("'userAgent' must be a valid header value, was '" + userAgent + "'");
+		}
+	}
+
+	/**
+	 * Return the defaults: no base URL, no origin, no timeout, {@link SyncXhrPolicy#DENY_ON_EVENT_LOOP},
+	 * {@link GlobalScope#WINDOW}, {@link CredentialsPolicy#SAME_ORIGIN}, 20 redirects, no size limit, the HTTP
+	 * client's User-Agent.
+	 * @return the default settings
+	 */
+	public static XhrSettings defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Return a copy with another base URL.
+	 * @param baseUrl the absolute base URL, or {@code null}
+	 * @return the new settings
+	 */
+	public XhrSettings withBaseUrl(@Nullable URI baseUrl) {
+		return new XhrSettings(baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another origin.
+	 * @param origin the origin, or {@code null} for none
+	 * @return the new settings
+	 */
+	public XhrSettings withOrigin(@Nullable URI origin) {
+		return new XhrSettings(this.baseUrl, origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another initial request timeout.
+	 * @param timeout the timeout, {@link Duration#ZERO} for none
+	 * @return the new settings
+	 */
+	public XhrSettings withTimeout(Duration timeout) {
+		return new XhrSettings(this.baseUrl, this.origin, timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another sync-xhr policy.
+	 * @param policy the policy
+	 * @return the new settings
+	 */
+	public XhrSettings withSyncXhrPolicy(SyncXhrPolicy policy) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, policy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another global scope.
+	 * @param scope the scope
+	 * @return the new settings
+	 */
+	public XhrSettings withGlobalScope(GlobalScope scope) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, scope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another credentials policy.
+	 * @param policy the policy
+	 * @return the new settings
+	 */
+	public XhrSettings withCredentialsPolicy(CredentialsPolicy policy) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope, policy,
+				this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another redirect limit.
+	 * @param maxRedirects the limit, 0 to 20
+	 * @return the new settings
+	 */
+	public XhrSettings withMaxRedirects(int maxRedirects) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another response size limit.
+	 * @param maxResponseSize the limit, or {@code null} for none
+	 * @return the new settings
+	 */
+	public XhrSettings withMaxResponseSize(@Nullable DataSize maxResponseSize) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another default User-Agent.
+	 * @param userAgent the User-Agent, or {@code null} for the HTTP client's
+	 * @return the new settings
+	 */
+	public XhrSettings withUserAgent(@Nullable String userAgent) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent);
+	}
+
+}
