@@ -31,6 +31,9 @@ final class Fetch {
 
 	boolean progressFired;
 
+	/** The {@code loaded} of the last progress event, so that the end of the body reports only what is new. */
+	long reportedLoaded;
+
 	/** Upload side: bytes handed to the connection and the last time upload progress was fired. */
 	long uploadTransmitted;
 
