@@ -30,6 +30,18 @@ final class AuthorRequestHeaders {
 		}
 	}
 
+	/** Fetch "set": replace the value of an existing name in place (keeping its casing), or append. */
+	void set(String name, String value) {
+		int index = indexOf(name);
+		if (index >= 0) {
+			this.values.set(index, value);
+		}
+		else {
+			this.names.add(name);
+			this.values.add(value);
+		}
+	}
+
 	@Nullable String get(String name) {
 		int index = indexOf(name);
 		return (index >= 0) ? this.values.get(index) : null;

@@ -17,6 +17,26 @@ final class Encodings {
 
 	private static final Map<String, Charset> BY_LABEL = new HashMap<>();
 
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	/**
+	 * The Encoding Standard's windows-1252 index: the JDK's, except that the five bytes the JDK leaves unmapped
+	 * (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the C1 controls of the same value.
+	 */
+	private static final char[] WINDOWS_1252_TABLE = new char[256];
+
+	static {
+		byte[] all = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			all[i] = (byte) i;
+		}
+		String decoded = new String(all, WINDOWS_1252);
+		for (int i = 0; i < 256; i++) {
+			char c = decoded.charAt(i);
+			WINDOWS_1252_TABLE[i] = (c == '\uFFFD') ? (char) i : c;
+		}
+	}
+
 	static {
 		register("UTF-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8");
 		register("IBM866", "866", "cp866", "csibm866", "ibm866");
@@ -102,6 +122,13 @@ final class Encodings {
 		}
 		if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
 			return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
+		}
+		if (fallback.equals(WINDOWS_1252)) {
+			char[] chars = new char[length];
+			for (int i = 0; i < length; i++) {
+				chars[i] = WINDOWS_1252_TABLE[bytes[i] & 0xFF];
+			}
+			return new String(chars);
 		}
 		return new String(bytes, 0, length, fallback);
 	}

@@ -1,7 +1,14 @@
 package dev.springxhr.xhr;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
  * The fetch controller of one {@code send()}: what terminating or aborting it cancels, and the per-send progress
@@ -34,16 +41,38 @@ final class Fetch {
 	/** The {@code loaded} of the last progress event, so that the end of the body reports only what is new. */
 	long reportedLoaded;
 
-	/** Upload side: bytes handed to the connection and the last time upload progress was fired. */
+	/** A timer that reports bytes the throttle held back, as a browser's progress throttle does. */
+	@Nullable Disposable progressFlush;
+
+	/**
+	 * Body chunks received on the transport's threads and not yet appended. One task appends all that arrived, so
+	 * that what the network delivered together (one server write split over several reads) is reported together.
+	 */
+	final Queue<DataBuffer> pendingChunks = new ConcurrentLinkedQueue<>();
+
+	final AtomicBoolean chunkTaskScheduled = new AtomicBoolean();
+
+	/** Upload side: bytes handed to the connection, the last upload progress, and what it reported. */
 	long uploadTransmitted;
 
 	long lastUploadProgressNanos;
 
-	boolean uploadProgressFired;
+	long uploadReportedLoaded;
 
 	Fetch(OutgoingRequest request, long startNanos) {
 		this.request = request;
 		this.startNanos = startNanos;
+		// Bytes are counted when handed to the connection, not when they leave it: the first upload progress waits
+		// for the throttle interval, so a small body reports once, at its end (Chromium: send-post-string).
+		this.lastUploadProgressNanos = startNanos;
+	}
+
+	/** Release the chunks that will never be appended. */
+	void discardPendingChunks() {
+		DataBuffer chunk;
+		while ((chunk = this.pendingChunks.poll()) != null) {
+			DataBufferUtils.release(chunk);
+		}
 	}
 
 	/** Fetch "terminate": cancel the exchange and the timer; events of this fetch are ignored from now on. */
@@ -54,6 +83,7 @@ final class Fetch {
 		if (exchange != null) {
 			exchange.dispose();
 		}
+		discardPendingChunks();
 		Runnable wake = this.onTerminate;
 		if (wake != null) {
 			wake.run();
@@ -65,6 +95,15 @@ final class Fetch {
 		if (timer != null) {
 			timer.dispose();
 			this.timer = null;
+		}
+		cancelProgressFlush();
+	}
+
+	void cancelProgressFlush() {
+		Disposable flush = this.progressFlush;
+		if (flush != null) {
+			flush.dispose();
+			this.progressFlush = null;
 		}
 	}
 

@@ -46,7 +46,10 @@ final class RequestUrls {
 
 	/** The URL serializer with the exclude-fragment flag, as {@code responseURL} uses it. */
 	static String serializeWithoutFragment(URI url) {
-		return url.getScheme() + ":" + url.getRawSchemeSpecificPart();
+		// Not getRawSchemeSpecificPart(): for a URI made by resolve() the JDK rebuilds it from decoded parts.
+		String serialized = url.toString();
+		int hash = serialized.indexOf('#');
+		return (hash >= 0) ? serialized.substring(0, hash) : serialized;
 	}
 
 	/** The URL a request goes to: no fragment (never sent) and no userinfo (sent as authorization, if at all). */
@@ -104,33 +107,105 @@ final class RequestUrls {
 	}
 
 	private static URI resolve(URI base, URI relative) {
+		String baseWithoutFragment = serializeWithoutFragment(base);
+		String input = relative.toString();
+		// RFC 2396 (URI.resolve) and the URL Standard differ for these: the URL Standard keeps the base's path.
+		if (input.isEmpty()) {
+			return URI.create(baseWithoutFragment);
+		}
+		if (input.startsWith("#")) {
+			return URI.create(baseWithoutFragment + input);
+		}
+		if (input.startsWith("?")) {
+			int query = baseWithoutFragment.indexOf('?');
+			return URI.create(((query >= 0) ? baseWithoutFragment.substring(0, query) : baseWithoutFragment) + input);
+		}
 		// URI.resolve("http://host", "x") gives "http://hostx"; the URL Standard's base path is "/".
 		if (base.getRawPath() == null || base.getRawPath().isEmpty()) {
-			base = URI.create(serializeWithoutFragment(base) + "/");
+			base = URI.create(baseWithoutFragment + "/");
 		}
-		return base.resolve(relative);
+		// Parse the result again, so that its raw components come from one string.
+		return URI.create(base.resolve(relative).toString());
+	}
+
+	/**
+	 * The URL Standard's host and port checks, which {@link URI} does not make for a "registry" authority: a
+	 * non-empty host without forbidden code points (after percent-decoding), and a port up to 65535.
+	 */
+	private static void checkHostAndPort(String authority, String input) {
+		String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+		String host = hostAndPort;
+		String port = "";
+		if (hostAndPort.startsWith("[")) {
+			int close = hostAndPort.indexOf(']');
+			host = hostAndPort.substring(0, close + 1);
+			port = hostAndPort.substring(close + 1);
+			port = port.startsWith(":") ? port.substring(1) : port;
+		}
+		else {
+			int colon = hostAndPort.indexOf(':');
+			if (colon >= 0) {
+				host = hostAndPort.substring(0, colon);
+				port = hostAndPort.substring(colon + 1);
+			}
+			String decoded = percentDecode(host);
+			for (int i = 0; i < decoded.length(); i++) {
+				char c = decoded.charAt(i);
+				if (c <= 0x20 || c == 0x7F || "#%/:<>?@[\\]^|".indexOf(c) >= 0) {
+					throw syntaxError(input, "the host contains the forbidden character U+"
+							+ String.format("%04X", (int) c));
+				}
+			}
+		}
+		if (host.isEmpty()) {
+			throw syntaxError(input, "an http(s) URL needs a host");
+		}
+		if (!port.isEmpty() && (!port.chars().allMatch((c) -> c >= '0' && c <= '9') || port.length() > 5
+				|| Integer.parseInt(port) > 65535)) {
+			throw syntaxError(input, "the port must be a number from 0 to 65535");
+		}
+	}
+
+	private static String percentDecode(String value) {
+		if (value.indexOf('%') < 0) {
+			return value;
+		}
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
+				bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+				i += 2;
+			}
+			else {
+				byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+				bytes.write(encoded, 0, encoded.length);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	private static URI normalize(URI url, String input) {
 		String scheme = HttpTokens.toAsciiLowerCase(url.getScheme());
 		boolean special = scheme.equals("http") || scheme.equals("https");
-		if (special && (url.getRawAuthority() == null || url.getRawAuthority().isEmpty())) {
-			throw syntaxError(input, "an http(s) URL needs a valid host");
-		}
-		if (!scheme.equals(url.getScheme()) || (special && url.getRawPath().isEmpty())) {
-			StringBuilder result = new StringBuilder(scheme).append(':');
-			String ssp = url.getRawSchemeSpecificPart();
-			if (special && url.getRawPath().isEmpty()) {
-				int query = ssp.indexOf('?');
-				ssp = (query >= 0) ? ssp.substring(0, query) + "/" + ssp.substring(query) : ssp + "/";
+		if (special) {
+			if (url.getRawAuthority() == null || url.getRawAuthority().isEmpty()) {
+				throw syntaxError(input, "an http(s) URL needs a host");
 			}
-			result.append(ssp);
-			if (url.getRawFragment() != null) {
-				result.append('#').append(url.getRawFragment());
-			}
-			return URI.create(result.toString());
+			checkHostAndPort(url.getRawAuthority(), input);
 		}
-		return url;
+		boolean emptyPath = special && url.getRawPath().isEmpty();
+		if (scheme.equals(url.getScheme()) && !emptyPath) {
+			return url;
+		}
+		String serialized = url.toString();
+		String rest = serialized.substring(serialized.indexOf(':') + 1);
+		if (emptyPath) {
+			// "http://host?q" has the path "/": insert it after the authority.
+			int authorityEnd = 2 + url.getRawAuthority().length();
+			rest = rest.substring(0, authorityEnd) + "/" + rest.substring(authorityEnd);
+		}
+		return URI.create(scheme + ":" + rest);
 	}
 
 	private static String prepare(String url) {

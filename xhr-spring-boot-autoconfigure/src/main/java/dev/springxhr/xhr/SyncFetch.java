@@ -86,6 +86,11 @@ final class SyncFetch implements TransportHandler {
 	}
 
 	@Override
+	public boolean observesUpload() {
+		return false;
+	}
+
+	@Override
 	public void onRequestBodyChunk(int bytes) {
 	}
 
@@ -111,6 +116,10 @@ final class SyncFetch implements TransportHandler {
 		finally {
 			DataBufferUtils.release(chunk);
 		}
+	}
+
+	@Override
+	public void onBodyChunksRead() {
 	}
 
 	@Override

@@ -8,10 +8,16 @@ import org.springframework.core.io.buffer.DataBuffer;
  */
 interface TransportHandler {
 
-	/** {@code bytes} more of the request body were handed to the connection. */
+	/**
+	 * Whether the handler wants {@link #onRequestBodyChunk} and {@link #onRequestBodyEnd} (an upload listener
+	 * exists); counting written bytes costs a little per write.
+	 */
+	boolean observesUpload();
+
+	/** {@code bytes} more of the request body were written to the connection. */
 	void onRequestBodyChunk(int bytes);
 
-	/** The whole request body was handed to the connection. */
+	/** The whole request body was written to the connection. */
 	void onRequestBodyEnd();
 
 	/** The status line and headers arrived (after all redirects). */
@@ -19,6 +25,12 @@ interface TransportHandler {
 
 	/** A chunk of the (decoded) body arrived; the handler owns it and must release it. */
 	void onBodyChunk(DataBuffer chunk);
+
+	/**
+	 * The chunks delivered since the last call are all that one read of the connection brought: what the server
+	 * sent together can be reported together.
+	 */
+	void onBodyChunksRead();
 
 	/** The body ended. */
 	void onComplete();

@@ -9,6 +9,8 @@ import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import io.netty.channel.EventLoop;
+import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientResponse;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -48,10 +50,17 @@ final class WebClientTransport {
 		WebClient.RequestBodySpec spec = this.webClient.method(HttpMethod.valueOf(request.method()))
 			.uri(request.target())
 			.headers((headers) -> writeHeaders(request.headers(), headers))
-			.httpRequest((httpRequest) -> exchange.nativeRequest = httpRequest.getNativeRequest());
+			.httpRequest((httpRequest) -> {
+				Object nativeRequest = httpRequest.getNativeRequest();
+				exchange.nativeRequest = nativeRequest;
+				ContentLengthZeroRemover.installIfNeeded(nativeRequest, request);
+				if (request.body() != null && handler.observesUpload()) {
+					exchange.uploadCountedBySocket = UploadProgressRecorder.install(nativeRequest, handler);
+				}
+			});
 		RequestBody body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null)
-				? spec.body(BodyInserters.fromDataBuffers(bodyPublisher(body, handler))) : spec;
+				? spec.body(BodyInserters.fromDataBuffers(bodyPublisher(body, handler, exchange))) : spec;
 		ready.exchangeToFlux(exchange::onResponse).subscribe(exchange);
 		return exchange;
 	}
@@ -62,17 +71,29 @@ final class WebClientTransport {
 		}
 	}
 
-	private static Flux<DataBuffer> bodyPublisher(RequestBody body, TransportHandler handler) {
+	private static Flux<DataBuffer> bodyPublisher(RequestBody body, TransportHandler handler, Exchange exchange) {
 		int chunks = Math.max(1, (body.length() + REQUEST_CHUNK_SIZE - 1) / REQUEST_CHUNK_SIZE);
-		return Flux.range(0, chunks).map((index) -> {
+		Flux<DataBuffer> slices = Flux.range(0, chunks).map((index) -> {
 			int offset = index * REQUEST_CHUNK_SIZE;
 			int length = Math.min(REQUEST_CHUNK_SIZE, body.length() - offset);
 			// Wrapping, not copying: Netty sends straight from the body's array.
 			DataBuffer slice = DefaultDataBufferFactory.sharedInstance
 				.wrap(ByteBuffer.wrap(body.bytes(), body.offset() + offset, length));
-			handler.onRequestBodyChunk(length);
+			if (countsHandedOverBytes(handler, exchange)) {
+				handler.onRequestBodyChunk(length);
+			}
 			return slice;
-		}).doOnComplete(handler::onRequestBodyEnd);
+		});
+		return slices.doOnComplete(() -> {
+			if (countsHandedOverBytes(handler, exchange)) {
+				handler.onRequestBodyEnd();
+			}
+		});
+	}
+
+	/** Without a Reactor Netty connection to observe, upload progress counts bytes handed to the connector. */
+	private static boolean countsHandedOverBytes(TransportHandler handler, Exchange exchange) {
+		return handler.observesUpload() && !exchange.uploadCountedBySocket;
 	}
 
 	/** The subscriber of one exchange, and the handle that cancels it. */
@@ -84,7 +105,12 @@ final class WebClientTransport {
 
 		volatile @Nullable Object nativeRequest;
 
+		volatile boolean uploadCountedBySocket;
+
 		private long received;
+
+		/** Only touched on the connection's event loop. */
+		private boolean readEndScheduled;
 
 		Exchange(TransportHandler handler, long maxResponseSize) {
 			this.handler = handler;
@@ -111,11 +137,35 @@ final class WebClientTransport {
 				return;
 			}
 			this.handler.onBodyChunk(chunk);
+			if (!this.readEndScheduled) {
+				this.readEndScheduled = afterCurrentRead(() -> {
+					this.readEndScheduled = false;
+					this.handler.onBodyChunksRead();
+				});
+			}
 		}
 
 		@Override
 		protected void hookOnComplete() {
-			this.handler.onComplete();
+			// After the read-end notice of the chunks before it, so that they are reported first.
+			afterCurrentRead(this.handler::onComplete);
+		}
+
+		/**
+		 * Run a task once the event loop has finished the current read (Netty runs queued tasks after I/O), or
+		 * now when not on an event loop.
+		 * @return whether the task was deferred
+		 */
+		private boolean afterCurrentRead(Runnable task) {
+			if (this.nativeRequest instanceof Connection connection) {
+				EventLoop eventLoop = connection.channel().eventLoop();
+				if (eventLoop.inEventLoop()) {
+					eventLoop.execute(task);
+					return true;
+				}
+			}
+			task.run();
+			return false;
 		}
 
 		@Override

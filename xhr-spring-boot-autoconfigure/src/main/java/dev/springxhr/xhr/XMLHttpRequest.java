@@ -374,8 +374,14 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 				body = null;
 			}
 			RequestBody extracted = (body != null) ? RequestBody.extract(body) : null;
-			if (extracted != null && extracted.contentType() != null && !this.authorHeaders.contains("Content-Type")) {
-				this.authorHeaders.combine("Content-Type", extracted.contentType());
+			if (extracted != null) {
+				String authorContentType = this.authorHeaders.get("Content-Type");
+				if (authorContentType == null && extracted.contentType() != null) {
+					this.authorHeaders.combine("Content-Type", extracted.contentType());
+				}
+				else if (authorContentType != null && extracted.utf8Text()) {
+					this.authorHeaders.set("Content-Type", RequestBody.correctCharset(authorContentType));
+				}
 			}
 			OutgoingRequest request = new OutgoingRequest(this.method, RequestUrls.requestTarget(requestUrl()),
 					RequestHeaderList.build(this.method, this.authorHeaders, extracted, this.engine.settings()),
@@ -656,8 +662,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	public void setMozBackgroundRequest(boolean value) {
 		this.lock.lock();
 		try {
-			if (this.sendInvoked) {
-				throw new DOMException("mozBackgroundRequest can only be set before send()",
+			if ((this.state != UNSENT && this.state != OPENED) || this.sendInvoked) {
+				throw new DOMException("mozBackgroundRequest can only be set before send(), state is " + stateName(),
 						DOMException.INVALID_STATE_ERROR);
 			}
 			this.mozBackgroundRequest = value;
@@ -729,12 +735,11 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	private void processRequestBodyChunk(Fetch current, int bytes) {
 		current.uploadTransmitted += bytes;
 		long now = System.nanoTime();
-		if (this.uploadComplete
-				|| !ProgressThrottle.due(current.uploadProgressFired, current.lastUploadProgressNanos, now)) {
+		if (this.uploadComplete || !ProgressThrottle.due(true, current.lastUploadProgressNanos, now)) {
 			return;
 		}
-		current.uploadProgressFired = true;
 		current.lastUploadProgressNanos = now;
+		current.uploadReportedLoaded = current.uploadTransmitted;
 		this.upload.fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
 	}
 
@@ -747,7 +752,11 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			return;
 		}
 		long length = current.request.bodyLength();
-		this.upload.fireProgressEvent(PROGRESS, length, length);
+		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
+		if (current.uploadReportedLoaded != length) {
+			current.uploadReportedLoaded = length;
+			this.upload.fireProgressEvent(PROGRESS, length, length);
+		}
 		this.upload.fireProgressEvent(LOAD, length, length);
 		this.upload.fireProgressEvent(LOADEND, length, length);
 	}
@@ -765,18 +774,33 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		fireSimpleEvent(READYSTATECHANGE);
 	}
 
-	private void processBodyChunk(Fetch fetchOf, DataBuffer chunk) {
-		try {
-			this.receivedBytes.append(chunk, maxResponseSize());
-		}
-		catch (ReceivedBytes.ResponseTooLargeException ex) {
-			processNetworkError(fetchOf, ex);
+	/** XHR §3.5 processBodyChunk, for every chunk that arrived since the last time. */
+	private void processBodyChunks(Fetch fetchOf) {
+		if (!appendPendingChunks(fetchOf)) {
 			return;
 		}
 		long now = System.nanoTime();
-		if (!ProgressThrottle.due(fetchOf.progressFired, fetchOf.lastProgressNanos, now)) {
-			return;
+		if (ProgressThrottle.due(fetchOf.progressFired, fetchOf.lastProgressNanos, now)) {
+			fireBodyProgress(fetchOf, now);
 		}
+		else if (fetchOf.progressFlush == null) {
+			long delay = fetchOf.lastProgressNanos + ProgressThrottle.INTERVAL_NANOS - now;
+			fetchOf.progressFlush = this.engine.timers()
+				.schedule(() -> runTask(fetchOf, () -> flushBodyProgress(fetchOf)), delay, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Report what the throttle held back, when the interval has passed and nothing else reported it. */
+	private void flushBodyProgress(Fetch fetchOf) {
+		fetchOf.progressFlush = null;
+		appendPendingChunks(fetchOf);
+		if (this.receivedBytes.length() != fetchOf.reportedLoaded) {
+			fireBodyProgress(fetchOf, System.nanoTime());
+		}
+	}
+
+	private void fireBodyProgress(Fetch fetchOf, long now) {
+		fetchOf.cancelProgressFlush();
 		fetchOf.progressFired = true;
 		fetchOf.lastProgressNanos = now;
 		if (this.state == HEADERS_RECEIVED) {
@@ -791,7 +815,36 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		fireProgressEvent(PROGRESS, current ? this.receivedBytes.length() : 0, current ? fetchOf.length : 0);
 	}
 
+	/**
+	 * Append the chunks that arrived; a response over {@code maxResponseSize} becomes a network error.
+	 * @return whether bytes were appended and the fetch is still current
+	 */
+	private boolean appendPendingChunks(Fetch fetchOf) {
+		boolean appended = false;
+		DataBuffer chunk;
+		while ((chunk = fetchOf.pendingChunks.poll()) != null) {
+			try {
+				this.receivedBytes.append(chunk, maxResponseSize());
+				appended = true;
+			}
+			catch (ReceivedBytes.ResponseTooLargeException ex) {
+				processNetworkError(fetchOf, ex);
+				return false;
+			}
+			finally {
+				DataBufferUtils.release(chunk);
+			}
+		}
+		return appended;
+	}
+
 	private void processResponseEndOfBody(Fetch current) {
+		// Chunks whose read-end notice has not been processed yet are processed as processBodyChunk would.
+		processBodyChunks(current);
+		if (!isCurrent(current)) {
+			return;
+		}
+		current.cancelProgressFlush();
 		long transmitted = this.receivedBytes.length();
 		long length = current.length;
 		// XHR "handle response end-of-body" step 6 fires progress unconditionally; browsers (and WPT's
@@ -857,10 +910,13 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		}
 
 		@Override
+		public boolean observesUpload() {
+			return this.uploadListener;
+		}
+
+		@Override
 		public void onRequestBodyChunk(int bytes) {
-			if (this.uploadListener) {
-				runTask(this.owner, () -> processRequestBodyChunk(this.owner, bytes));
-			}
+			runTask(this.owner, () -> processRequestBodyChunk(this.owner, bytes));
 		}
 
 		@Override
@@ -875,18 +931,31 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 		@Override
 		public void onBodyChunk(DataBuffer chunk) {
-			XMLHttpRequest.this.tasks.execute(() -> {
-				XMLHttpRequest.this.lock.lock();
-				try {
-					if (isCurrent(this.owner)) {
-						processBodyChunk(this.owner, chunk);
-					}
+			this.owner.pendingChunks.add(chunk);
+		}
+
+		@Override
+		public void onBodyChunksRead() {
+			if (this.owner.chunkTaskScheduled.compareAndSet(false, true)) {
+				XMLHttpRequest.this.tasks.execute(this::appendChunks);
+			}
+		}
+
+		private void appendChunks() {
+			// Reset first: a chunk that arrives from now on schedules the next task.
+			this.owner.chunkTaskScheduled.set(false);
+			XMLHttpRequest.this.lock.lock();
+			try {
+				if (isCurrent(this.owner)) {
+					processBodyChunks(this.owner);
 				}
-				finally {
-					XMLHttpRequest.this.lock.unlock();
-					DataBufferUtils.release(chunk);
+				else {
+					this.owner.discardPendingChunks();
 				}
-			});
+			}
+			finally {
+				XMLHttpRequest.this.lock.unlock();
+			}
 		}
 
 		@Override
