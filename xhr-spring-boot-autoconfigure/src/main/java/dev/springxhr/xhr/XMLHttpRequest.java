@@ -49,23 +49,25 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	private static final String[] STATE_NAMES = { "UNSENT", "OPENED", "HEADERS_RECEIVED", "LOADING", "DONE" };
 
-	private final XhrEngine engine;
+	final XhrEngine engine;
 
 	private final XhrOptions options;
 
-	private final XMLHttpRequestUpload upload = new XMLHttpRequestUpload();
+	final XMLHttpRequestUpload upload = new XMLHttpRequestUpload();
 
 	/** Held by every call and every event task: one thing at a time, as on a page's event loop. */
-	private final ReentrantLock lock = new ReentrantLock();
+	final ReentrantLock lock = new ReentrantLock();
 
-	private final SerialTaskQueue tasks;
+	final SerialTaskQueue tasks;
+
+	private final AsyncSend asyncSend = new AsyncSend(this);
 
 	// XHR §3 "associated state"; written under the lock, volatile where getters read without it.
-	private volatile short state = UNSENT;
+	volatile short state = UNSENT;
 
-	private boolean sendInvoked;
+	boolean sendInvoked;
 
-	private long timeout;
+	long timeout;
 
 	private boolean timeoutSetByAuthor;
 
@@ -73,21 +75,21 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	private String method = "GET";
 
-	private @Nullable URI url;
+	@Nullable URI url;
 
 	private final AuthorRequestHeaders authorHeaders = new AuthorRequestHeaders();
 
-	private boolean synchronous;
+	boolean synchronous;
 
-	private boolean uploadComplete;
+	boolean uploadComplete;
 
-	private boolean uploadListener;
+	boolean uploadListener;
 
-	private boolean timedOut;
+	boolean timedOut;
 
-	private volatile XhrResponse response = XhrResponse.NETWORK_ERROR;
+	volatile XhrResponse response = XhrResponse.NETWORK_ERROR;
 
-	private ReceivedBytes receivedBytes = new ReceivedBytes();
+	ReceivedBytes receivedBytes = new ReceivedBytes();
 
 	private XMLHttpRequestResponseType responseType = XMLHttpRequestResponseType.EMPTY;
 
@@ -97,7 +99,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	private int responseTextCacheLength = -1;
 
-	private @Nullable Fetch fetch;
+	@Nullable Fetch fetch;
 
 	private @Nullable MimeType overrideMimeType;
 
@@ -286,7 +288,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			this.timeoutSetByAuthor = true;
 			Fetch current = this.fetch;
 			if (current != null && !this.synchronous) {
-				scheduleTimeout(current);
+				this.asyncSend.scheduleTimeout(current);
 			}
 		}
 		finally {
@@ -392,10 +394,10 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			this.timedOut = false;
 			this.sendInvoked = true;
 			if (this.synchronous) {
-				sendSynchronously(request);
+				SyncSend.run(this, request);
 			}
 			else {
-				sendAsynchronously(request);
+				this.asyncSend.start(request);
 			}
 		}
 		finally {
@@ -689,347 +691,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 				+ ", readyState=" + stateName() + "]";
 	}
 
-	// ---- the asynchronous path ------------------------------------------------------------------------------------
-
-	private void sendAsynchronously(OutgoingRequest request) {
-		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
-		fireProgressEvent(LOADSTART, 0, 0);
-		if (!this.uploadComplete && this.uploadListener) {
-			this.upload.fireProgressEvent(LOADSTART, 0, request.bodyLength());
-		}
-		if (this.state != OPENED || !this.sendInvoked) {
-			return;
-		}
-		Fetch started = new Fetch(request, System.nanoTime());
-		this.fetch = started;
-		AsyncFetch handler = new AsyncFetch(started, this.uploadListener);
-		if (!isHttp(request.target())) {
-			handler.onError(new UnsupportedSchemeException(request.target()));
-			return;
-		}
-		try {
-			started.exchange = this.engine.transport().exchange(request, handler);
-		}
-		catch (RuntimeException ex) {
-			handler.onError(ex);
-			return;
-		}
-		scheduleTimeout(started);
-	}
-
-	/** Runs an event task under the lock, if its fetch is still the current one. */
-	private void runTask(Fetch owner, Runnable step) {
-		this.tasks.execute(() -> {
-			this.lock.lock();
-			try {
-				if (isCurrent(owner)) {
-					step.run();
-				}
-			}
-			finally {
-				this.lock.unlock();
-			}
-		});
-	}
-
-	private void processRequestBodyChunk(Fetch current, int bytes) {
-		current.uploadTransmitted += bytes;
-		long now = System.nanoTime();
-		if (this.uploadComplete || !ProgressThrottle.due(true, current.lastUploadProgressNanos, now)) {
-			return;
-		}
-		current.lastUploadProgressNanos = now;
-		current.uploadReportedLoaded = current.uploadTransmitted;
-		this.upload.fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
-	}
-
-	private void processRequestEndOfBody(Fetch current) {
-		if (this.uploadComplete) {
-			return;
-		}
-		this.uploadComplete = true;
-		if (!this.uploadListener) {
-			return;
-		}
-		long length = current.request.bodyLength();
-		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
-		if (current.uploadReportedLoaded != length) {
-			current.uploadReportedLoaded = length;
-			this.upload.fireProgressEvent(PROGRESS, length, length);
-		}
-		this.upload.fireProgressEvent(LOAD, length, length);
-		this.upload.fireProgressEvent(LOADEND, length, length);
-	}
-
-	private void processResponse(Fetch current, ResponseHead head) {
-		// The request body is always written before the response is processed (checklist §6.5).
-		processRequestEndOfBody(current);
-		if (!isCurrent(current)) {
-			return;
-		}
-		this.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.url);
-		current.length = Math.max(0, this.response.contentLength());
-		this.receivedBytes.expect(current.length, maxResponseSize());
-		this.state = HEADERS_RECEIVED;
-		fireSimpleEvent(READYSTATECHANGE);
-	}
-
-	/** XHR §3.5 processBodyChunk, for every chunk that arrived since the last time. */
-	private void processBodyChunks(Fetch fetchOf) {
-		if (!appendPendingChunks(fetchOf)) {
-			return;
-		}
-		long now = System.nanoTime();
-		if (ProgressThrottle.due(fetchOf.progressFired, fetchOf.lastProgressNanos, now)) {
-			fireBodyProgress(fetchOf, now);
-		}
-		else if (fetchOf.progressFlush == null) {
-			long delay = fetchOf.lastProgressNanos + ProgressThrottle.INTERVAL_NANOS - now;
-			fetchOf.progressFlush = this.engine.timers()
-				.schedule(() -> runTask(fetchOf, () -> flushBodyProgress(fetchOf)), delay, TimeUnit.NANOSECONDS);
-		}
-	}
-
-	/** Report what the throttle held back, when the interval has passed and nothing else reported it. */
-	private void flushBodyProgress(Fetch fetchOf) {
-		fetchOf.progressFlush = null;
-		appendPendingChunks(fetchOf);
-		if (this.receivedBytes.length() != fetchOf.reportedLoaded) {
-			fireBodyProgress(fetchOf, System.nanoTime());
-		}
-	}
-
-	private void fireBodyProgress(Fetch fetchOf, long now) {
-		fetchOf.cancelProgressFlush();
-		fetchOf.progressFired = true;
-		fetchOf.lastProgressNanos = now;
-		if (this.state == HEADERS_RECEIVED) {
-			this.state = LOADING;
-		}
-		// XHR: readystatechange fires on every throttled chunk, not only on the change to LOADING.
-		fireSimpleEvent(READYSTATECHANGE);
-		// The standard has no state check between the two events. When a readystatechange listener aborted or
-		// reopened, Chromium still fires this progress, with (0, 0): so do we (oracle: abort-in-rsc3).
-		boolean current = isCurrent(fetchOf);
-		fetchOf.reportedLoaded = this.receivedBytes.length();
-		fireProgressEvent(PROGRESS, current ? this.receivedBytes.length() : 0, current ? fetchOf.length : 0);
-	}
-
-	/**
-	 * Append the chunks that arrived; a response over {@code maxResponseSize} becomes a network error.
-	 * @return whether bytes were appended and the fetch is still current
-	 */
-	private boolean appendPendingChunks(Fetch fetchOf) {
-		boolean appended = false;
-		DataBuffer chunk;
-		while ((chunk = fetchOf.pendingChunks.poll()) != null) {
-			try {
-				this.receivedBytes.append(chunk, maxResponseSize());
-				appended = true;
-			}
-			catch (ReceivedBytes.ResponseTooLargeException ex) {
-				processNetworkError(fetchOf, ex);
-				return false;
-			}
-			finally {
-				DataBufferUtils.release(chunk);
-			}
-		}
-		return appended;
-	}
-
-	private void processResponseEndOfBody(Fetch current) {
-		// Chunks whose read-end notice has not been processed yet are processed as processBodyChunk would.
-		processBodyChunks(current);
-		if (!isCurrent(current)) {
-			return;
-		}
-		current.cancelProgressFlush();
-		long transmitted = this.receivedBytes.length();
-		long length = current.length;
-		// XHR "handle response end-of-body" step 6 fires progress unconditionally; browsers (and WPT's
-		// send-response-event-order) fire it only for bytes no progress event has reported yet: a throttled
-		// remainder. An empty body therefore has no progress event (oracle: async-get-204, head-request).
-		if (transmitted != current.reportedLoaded) {
-			fireProgressEvent(PROGRESS, transmitted, length);
-			if (!isCurrent(current)) {
-				return;
-			}
-		}
-		current.cancelTimer();
-		this.fetch = null;
-		this.state = DONE;
-		this.sendInvoked = false;
-		fireSimpleEvent(READYSTATECHANGE);
-		fireProgressEvent(LOAD, transmitted, length);
-		fireProgressEvent(LOADEND, transmitted, length);
-	}
-
-	private void processNetworkError(Fetch current, Throwable cause) {
-		terminate(current);
-		requestErrorSteps(ERROR, DOMException.NETWORK_ERROR, "The request failed: " + cause.getMessage(), cause);
-	}
-
-	private void processTimeout(Fetch current) {
-		if (this.state == DONE) {
-			return;
-		}
-		this.timedOut = true;
-		terminate(current);
-		requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR, "The request timed out after " + this.timeout + " ms",
-				null);
-	}
-
-	/** XHR §3.4: the timeout counts from the start of send(); changing it re-arms the timer from that start. */
-	private void scheduleTimeout(Fetch current) {
-		current.cancelTimer();
-		if (this.timeout == 0) {
-			return;
-		}
-		long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - current.startNanos);
-		long remaining = this.timeout - elapsed;
-		if (remaining <= 0) {
-			runTask(current, () -> processTimeout(current));
-		}
-		else {
-			current.timer = this.engine.timers()
-				.schedule(() -> runTask(current, () -> processTimeout(current)), remaining, TimeUnit.MILLISECONDS);
-		}
-	}
-
-	/** The transport's view of one asynchronous send: every signal becomes a task on the request's queue. */
-	private final class AsyncFetch implements TransportHandler {
-
-		private final Fetch owner;
-
-		private final boolean uploadListener;
-
-		AsyncFetch(Fetch owner, boolean uploadListener) {
-			this.owner = owner;
-			this.uploadListener = uploadListener;
-		}
-
-		@Override
-		public boolean observesUpload() {
-			return this.uploadListener;
-		}
-
-		@Override
-		public void onRequestBodyChunk(int bytes) {
-			runTask(this.owner, () -> processRequestBodyChunk(this.owner, bytes));
-		}
-
-		@Override
-		public void onRequestBodyEnd() {
-			runTask(this.owner, () -> processRequestEndOfBody(this.owner));
-		}
-
-		@Override
-		public void onResponse(ResponseHead head) {
-			runTask(this.owner, () -> processResponse(this.owner, head));
-		}
-
-		@Override
-		public void onBodyChunk(DataBuffer chunk) {
-			this.owner.pendingChunks.add(chunk);
-		}
-
-		@Override
-		public void onBodyChunksRead() {
-			if (this.owner.chunkTaskScheduled.compareAndSet(false, true)) {
-				XMLHttpRequest.this.tasks.execute(this::appendChunks);
-			}
-		}
-
-		private void appendChunks() {
-			// Reset first: a chunk that arrives from now on schedules the next task.
-			this.owner.chunkTaskScheduled.set(false);
-			XMLHttpRequest.this.lock.lock();
-			try {
-				if (isCurrent(this.owner)) {
-					processBodyChunks(this.owner);
-				}
-				else {
-					this.owner.discardPendingChunks();
-				}
-			}
-			finally {
-				XMLHttpRequest.this.lock.unlock();
-			}
-		}
-
-		@Override
-		public void onComplete() {
-			runTask(this.owner, () -> processResponseEndOfBody(this.owner));
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			runTask(this.owner, () -> processNetworkError(this.owner, error));
-		}
-
-	}
-
-	// ---- the synchronous path -------------------------------------------------------------------------------------
-
-	private void sendSynchronously(OutgoingRequest request) {
-		Fetch started = new Fetch(request, System.nanoTime());
-		this.fetch = started;
-		SyncFetch outcome = SyncFetch.start(this.engine.transport(), request, started, maxResponseSize(),
-				isHttp(request.target()));
-		SyncFetch.Wait waited = awaitWithoutLock(outcome, this.timeout);
-		if (this.fetch != started || (started.terminated && started.aborted)) {
-			// abort() or open() from another thread ended this send; abort() already reset the state.
-			throw new DOMException("The synchronous request was aborted", DOMException.ABORT_ERROR);
-		}
-		if (waited == SyncFetch.Wait.TIMED_OUT) {
-			this.timedOut = true;
-			terminate(started);
-			throw requireException(requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR,
-					"The synchronous request timed out after " + this.timeout + " ms", null));
-		}
-		if (waited == SyncFetch.Wait.INTERRUPTED) {
-			terminate(started);
-			throw requireException(requestErrorSteps(ABORT, DOMException.ABORT_ERROR,
-					"The thread was interrupted while waiting for the synchronous request", null));
-		}
-		Throwable error = outcome.error();
-		ResponseHead head = outcome.head();
-		if (error != null || head == null) {
-			terminate(started);
-			String message = (error != null) ? error.getMessage() : "no response";
-			throw requireException(requestErrorSteps(ERROR, DOMException.NETWORK_ERROR,
-					"The synchronous request failed: " + message, error));
-		}
-		// XHR §3.5 "handle response end-of-body", synchronous: no progress, no readystatechange 2 or 3.
-		this.fetch = null;
-		this.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.url);
-		this.receivedBytes = outcome.body();
-		long transmitted = this.receivedBytes.length();
-		long length = Math.max(0, this.response.contentLength());
-		this.state = DONE;
-		this.sendInvoked = false;
-		fireSimpleEvent(READYSTATECHANGE);
-		fireProgressEvent(LOAD, transmitted, length);
-		fireProgressEvent(LOADEND, transmitted, length);
-	}
-
-	/** Wait for a synchronous fetch with the lock released, so that other threads can still abort() it. */
-	private SyncFetch.Wait awaitWithoutLock(SyncFetch outcome, long timeoutMillis) {
-		int holds = this.lock.getHoldCount();
-		for (int i = 0; i < holds; i++) {
-			this.lock.unlock();
-		}
-		try {
-			return outcome.await(timeoutMillis);
-		}
-		finally {
-			for (int i = 0; i < holds; i++) {
-				this.lock.lock();
-			}
-		}
-	}
-
 	// ---- shared steps ----------------------------------------------------------------------------------------------
 
 	/**
@@ -1038,7 +699,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the exception a synchronous send() throws, or {@code null} when asynchronous
 	 * @see <a href="https://xhr.spec.whatwg.org/#request-error-steps">XHR request error steps</a>
 	 */
-	private @Nullable DOMException requestErrorSteps(String event, String exceptionName, String message,
+	@Nullable DOMException requestErrorSteps(String event, String exceptionName, String message,
 			@Nullable Throwable cause) {
 		this.state = DONE;
 		this.sendInvoked = false;
@@ -1060,22 +721,22 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return null;
 	}
 
-	private static DOMException requireException(@Nullable DOMException exception) {
+	static DOMException requireException(@Nullable DOMException exception) {
 		return Objects.requireNonNull(exception, "synchronous request error steps return an exception");
 	}
 
-	private void terminate(Fetch current) {
+	void terminate(Fetch current) {
 		current.terminate();
 		if (this.fetch == current) {
 			this.fetch = null;
 		}
 	}
 
-	private boolean isCurrent(Fetch candidate) {
+	boolean isCurrent(Fetch candidate) {
 		return this.fetch == candidate && !candidate.terminated;
 	}
 
-	private void resetResponse() {
+	void resetResponse() {
 		this.response = XhrResponse.NETWORK_ERROR;
 		this.receivedBytes = new ReceivedBytes();
 		this.responseObject = null;
@@ -1114,7 +775,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return this.engine.settings().globalScope() == GlobalScope.WINDOW;
 	}
 
-	private long maxResponseSize() {
+	long maxResponseSize() {
 		return (this.engine.settings().maxResponseSize() != null) ? this.engine.settings().maxResponseSize().toBytes()
 				: Long.MAX_VALUE;
 	}
@@ -1123,7 +784,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return STATE_NAMES[this.state];
 	}
 
-	private static boolean isHttp(URI target) {
+	static boolean isHttp(URI target) {
 		String scheme = target.getScheme();
 		return "http".equals(scheme) || "https".equals(scheme);
 	}

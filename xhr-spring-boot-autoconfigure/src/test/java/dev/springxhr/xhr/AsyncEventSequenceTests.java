@@ -270,7 +270,7 @@ class AsyncEventSequenceTests {
 	void uploadListenersAddedAfterSendNeverFire() {
 		XMLHttpRequest xhr = this.factory.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("POST", this.server.url("/trickle?parts=2&size=10&delay=60"));
+		rec.open("POST", this.server.url("/trickle?parts=2&size=10&delay=150"));
 		rec.send("Test Message");
 		rec.attachUpload();
 		List<String> lateHandler = new CopyOnWriteArrayList<>();
@@ -520,7 +520,7 @@ class AsyncEventSequenceTests {
 				AddEventListenerOptions.once());
 		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.addEventListener("progress", (e) -> once.add("progress"), AddEventListenerOptions.once());
-		rec.open("GET", this.server.url("/trickle?parts=3&size=10&delay=80"));
+		rec.open("GET", this.server.url("/trickle?parts=3&size=10&delay=150"));
 		rec.send();
 		rec.awaitLoadend();
 

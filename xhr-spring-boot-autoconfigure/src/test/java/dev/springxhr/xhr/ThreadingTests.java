@@ -141,7 +141,7 @@ class ThreadingTests {
 				});
 			}
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", this.server.url("/trickle?parts=2&size=10&delay=60"));
+			rec.open("GET", this.server.url("/trickle?parts=2&size=10&delay=150"));
 			rec.send();
 			rec.awaitLoadend();
 
@@ -183,7 +183,7 @@ class ThreadingTests {
 
 		XMLHttpRequest b = this.factory.create();
 		EventRecorder recB = EventRecorder.attach(b);
-		recB.open("GET", this.server.url("/trickle?parts=2&size=10&delay=60"));
+		recB.open("GET", this.server.url("/trickle?parts=2&size=10&delay=150"));
 		recB.send();
 		recB.awaitLoadend();
 

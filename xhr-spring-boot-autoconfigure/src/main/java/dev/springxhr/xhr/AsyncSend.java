@@ -1,0 +1,315 @@
+package dev.springxhr.xhr;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
+import static dev.springxhr.xhr.XMLHttpRequest.DONE;
+import static dev.springxhr.xhr.XMLHttpRequest.HEADERS_RECEIVED;
+import static dev.springxhr.xhr.XMLHttpRequest.LOADING;
+import static dev.springxhr.xhr.XMLHttpRequest.OPENED;
+import static dev.springxhr.xhr.XMLHttpRequest.READYSTATECHANGE;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.ERROR;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOAD;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOADEND;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOADSTART;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.PROGRESS;
+import static dev.springxhr.xhr.XMLHttpRequestEventTarget.TIMEOUT;
+
+/**
+ * The asynchronous path of {@code send()}: XHR §3.5 send() step 11 and the fetch's callbacks —
+ * processRequestBodyChunkLength, processRequestEndOfBody, processResponse, processBodyChunk, "handle response
+ * end-of-body", errors and the timeout. The transport's signals become tasks on the request's queue; every step runs
+ * under the request's lock and only while its fetch is the current one.
+ *
+ * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
+ */
+final class AsyncSend {
+
+	private final XMLHttpRequest xhr;
+
+	AsyncSend(XMLHttpRequest xhr) {
+		this.xhr = xhr;
+	}
+
+	void start(OutgoingRequest request) {
+		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
+		this.xhr.fireProgressEvent(LOADSTART, 0, 0);
+		if (!this.xhr.uploadComplete && this.xhr.uploadListener) {
+			this.xhr.upload.fireProgressEvent(LOADSTART, 0, request.bodyLength());
+		}
+		if (this.xhr.state != OPENED || !this.xhr.sendInvoked) {
+			return;
+		}
+		Fetch started = new Fetch(request, System.nanoTime());
+		this.xhr.fetch = started;
+		AsyncFetch handler = new AsyncFetch(started, this.xhr.uploadListener);
+		if (!XMLHttpRequest.isHttp(request.target())) {
+			handler.onError(new XMLHttpRequest.UnsupportedSchemeException(request.target()));
+			return;
+		}
+		try {
+			started.exchange = this.xhr.engine.transport().exchange(request, handler);
+		}
+		catch (RuntimeException ex) {
+			handler.onError(ex);
+			return;
+		}
+		scheduleTimeout(started);
+	}
+
+	/** Runs an event task under the lock, if its fetch is still the current one. */
+	private void runTask(Fetch owner, Runnable step) {
+		this.xhr.tasks.execute(() -> {
+			this.xhr.lock.lock();
+			try {
+				if (this.xhr.isCurrent(owner)) {
+					step.run();
+				}
+			}
+			finally {
+				this.xhr.lock.unlock();
+			}
+		});
+	}
+
+	private void processRequestBodyChunk(Fetch current, int bytes) {
+		current.uploadTransmitted += bytes;
+		long now = System.nanoTime();
+		if (this.xhr.uploadComplete || !ProgressThrottle.due(true, current.lastUploadProgressNanos, now)) {
+			return;
+		}
+		current.lastUploadProgressNanos = now;
+		current.uploadReportedLoaded = current.uploadTransmitted;
+		this.xhr.upload.fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
+	}
+
+	private void processRequestEndOfBody(Fetch current) {
+		if (this.xhr.uploadComplete) {
+			return;
+		}
+		this.xhr.uploadComplete = true;
+		if (!this.xhr.uploadListener) {
+			return;
+		}
+		long length = current.request.bodyLength();
+		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
+		if (current.uploadReportedLoaded != length) {
+			current.uploadReportedLoaded = length;
+			this.xhr.upload.fireProgressEvent(PROGRESS, length, length);
+		}
+		this.xhr.upload.fireProgressEvent(LOAD, length, length);
+		this.xhr.upload.fireProgressEvent(LOADEND, length, length);
+	}
+
+	private void processResponse(Fetch current, ResponseHead head) {
+		// The request body is always written before the response is processed (checklist §6.5).
+		processRequestEndOfBody(current);
+		if (!this.xhr.isCurrent(current)) {
+			return;
+		}
+		this.xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.xhr.url);
+		current.length = Math.max(0, this.xhr.response.contentLength());
+		this.xhr.receivedBytes.expect(current.length, this.xhr.maxResponseSize());
+		this.xhr.state = HEADERS_RECEIVED;
+		this.xhr.fireSimpleEvent(READYSTATECHANGE);
+	}
+
+	/** XHR §3.5 processBodyChunk, for every chunk that arrived since the last time. */
+	private void processBodyChunks(Fetch fetchOf) {
+		if (!appendPendingChunks(fetchOf)) {
+			return;
+		}
+		long now = System.nanoTime();
+		if (ProgressThrottle.due(fetchOf.progressFired, fetchOf.lastProgressNanos, now)) {
+			fireBodyProgress(fetchOf, now);
+		}
+		else if (fetchOf.progressFlush == null) {
+			long delay = fetchOf.lastProgressNanos + ProgressThrottle.INTERVAL_NANOS - now;
+			fetchOf.progressFlush = this.xhr.engine.timers()
+				.schedule(() -> runTask(fetchOf, () -> flushBodyProgress(fetchOf)), delay, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Report what the throttle held back, when the interval has passed and nothing else reported it. */
+	private void flushBodyProgress(Fetch fetchOf) {
+		fetchOf.progressFlush = null;
+		appendPendingChunks(fetchOf);
+		if (this.xhr.receivedBytes.length() != fetchOf.reportedLoaded) {
+			fireBodyProgress(fetchOf, System.nanoTime());
+		}
+	}
+
+	private void fireBodyProgress(Fetch fetchOf, long now) {
+		fetchOf.cancelProgressFlush();
+		fetchOf.progressFired = true;
+		fetchOf.lastProgressNanos = now;
+		if (this.xhr.state == HEADERS_RECEIVED) {
+			this.xhr.state = LOADING;
+		}
+		// XHR: readystatechange fires on every throttled chunk, not only on the change to LOADING.
+		this.xhr.fireSimpleEvent(READYSTATECHANGE);
+		// The standard has no state check between the two events. When a readystatechange listener aborted or
+		// reopened, Chromium still fires this progress, with (0, 0): so do we (oracle: abort-in-rsc3).
+		boolean current = this.xhr.isCurrent(fetchOf);
+		fetchOf.reportedLoaded = this.xhr.receivedBytes.length();
+		this.xhr.fireProgressEvent(PROGRESS, current ? this.xhr.receivedBytes.length() : 0, current ? fetchOf.length : 0);
+	}
+
+	/**
+	 * Append the chunks that arrived; a response over {@code maxResponseSize} becomes a network error.
+	 * @return whether bytes were appended and the fetch is still current
+	 */
+	private boolean appendPendingChunks(Fetch fetchOf) {
+		boolean appended = false;
+		DataBuffer chunk;
+		while ((chunk = fetchOf.pendingChunks.poll()) != null) {
+			try {
+				this.xhr.receivedBytes.append(chunk, this.xhr.maxResponseSize());
+				appended = true;
+			}
+			catch (ReceivedBytes.ResponseTooLargeException ex) {
+				processNetworkError(fetchOf, ex);
+				return false;
+			}
+			finally {
+				DataBufferUtils.release(chunk);
+			}
+		}
+		return appended;
+	}
+
+	private void processResponseEndOfBody(Fetch current) {
+		// Chunks whose read-end notice has not been processed yet are processed as processBodyChunk would.
+		processBodyChunks(current);
+		if (!this.xhr.isCurrent(current)) {
+			return;
+		}
+		current.cancelProgressFlush();
+		long transmitted = this.xhr.receivedBytes.length();
+		long length = current.length;
+		// XHR "handle response end-of-body" step 6 fires progress unconditionally; browsers (and WPT's
+		// send-response-event-order) fire it only for bytes no progress event has reported yet: a throttled
+		// remainder. An empty body therefore has no progress event (oracle: async-get-204, head-request).
+		if (transmitted != current.reportedLoaded) {
+			this.xhr.fireProgressEvent(PROGRESS, transmitted, length);
+			if (!this.xhr.isCurrent(current)) {
+				return;
+			}
+		}
+		current.cancelTimer();
+		this.xhr.fetch = null;
+		this.xhr.state = DONE;
+		this.xhr.sendInvoked = false;
+		this.xhr.fireSimpleEvent(READYSTATECHANGE);
+		this.xhr.fireProgressEvent(LOAD, transmitted, length);
+		this.xhr.fireProgressEvent(LOADEND, transmitted, length);
+	}
+
+	private void processNetworkError(Fetch current, Throwable cause) {
+		this.xhr.terminate(current);
+		this.xhr.requestErrorSteps(ERROR, DOMException.NETWORK_ERROR, "The request failed: " + cause.getMessage(), cause);
+	}
+
+	private void processTimeout(Fetch current) {
+		if (this.xhr.state == DONE) {
+			return;
+		}
+		this.xhr.timedOut = true;
+		this.xhr.terminate(current);
+		this.xhr.requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR, "The request timed out after " + this.xhr.timeout + " ms",
+				null);
+	}
+
+	/** XHR §3.4: the timeout counts from the start of send(); changing it re-arms the timer from that start. */
+	void scheduleTimeout(Fetch current) {
+		current.cancelTimer();
+		if (this.xhr.timeout == 0) {
+			return;
+		}
+		long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - current.startNanos);
+		long remaining = this.xhr.timeout - elapsed;
+		if (remaining <= 0) {
+			runTask(current, () -> processTimeout(current));
+		}
+		else {
+			current.timer = this.xhr.engine.timers()
+				.schedule(() -> runTask(current, () -> processTimeout(current)), remaining, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The transport's view of one asynchronous send: every signal becomes a task on the request's queue. */
+	private final class AsyncFetch implements TransportHandler {
+
+		private final Fetch owner;
+
+		private final boolean uploadListener;
+
+		AsyncFetch(Fetch owner, boolean uploadListener) {
+			this.owner = owner;
+			this.uploadListener = uploadListener;
+		}
+
+		@Override
+		public boolean observesUpload() {
+			return this.uploadListener;
+		}
+
+		@Override
+		public void onRequestBodyChunk(int bytes) {
+			AsyncSend.this.runTask(this.owner, () -> AsyncSend.this.processRequestBodyChunk(this.owner, bytes));
+		}
+
+		@Override
+		public void onRequestBodyEnd() {
+			AsyncSend.this.runTask(this.owner, () -> AsyncSend.this.processRequestEndOfBody(this.owner));
+		}
+
+		@Override
+		public void onResponse(ResponseHead head) {
+			AsyncSend.this.runTask(this.owner, () -> AsyncSend.this.processResponse(this.owner, head));
+		}
+
+		@Override
+		public void onBodyChunk(DataBuffer chunk) {
+			this.owner.pendingChunks.add(chunk);
+		}
+
+		@Override
+		public void onBodyChunksRead() {
+			if (this.owner.chunkTaskScheduled.compareAndSet(false, true)) {
+				AsyncSend.this.xhr.tasks.execute(this::appendChunks);
+			}
+		}
+
+		private void appendChunks() {
+			// Reset first: a chunk that arrives from now on schedules the next task.
+			this.owner.chunkTaskScheduled.set(false);
+			AsyncSend.this.xhr.lock.lock();
+			try {
+				if (AsyncSend.this.xhr.isCurrent(this.owner)) {
+					AsyncSend.this.processBodyChunks(this.owner);
+				}
+				else {
+					this.owner.discardPendingChunks();
+				}
+			}
+			finally {
+				AsyncSend.this.xhr.lock.unlock();
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			AsyncSend.this.runTask(this.owner, () -> AsyncSend.this.processResponseEndOfBody(this.owner));
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			AsyncSend.this.runTask(this.owner, () -> AsyncSend.this.processNetworkError(this.owner, error));
+		}
+
+	}
+
+}
