@@ -37,8 +37,13 @@ final class ResponseHeaders {
 			if (name.equalsIgnoreCase("set-cookie") || name.equalsIgnoreCase("set-cookie2")) {
 				continue;
 			}
+			String value = header.getValue();
+			if (value.indexOf('\0') >= 0) {
+				// Fetch: a header value with NUL makes the whole response a network error.
+				throw new MalformedResponseException("The response header '" + name + "' contains NUL");
+			}
 			pairs.add(name);
-			pairs.add(header.getValue());
+			pairs.add(value);
 		}
 		return pairs.isEmpty() ? EMPTY : new ResponseHeaders(pairs.toArray(new String[0]));
 	}
@@ -95,6 +100,17 @@ final class ResponseHeaders {
 			result.append(name).append(": ").append(get(name)).append("\r\n");
 		}
 		return result.toString();
+	}
+
+	/** A response that HTTP parsing accepted but Fetch does not: a network error. */
+	static final class MalformedResponseException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		MalformedResponseException(String message) {
+			super(message);
+		}
+
 	}
 
 }
