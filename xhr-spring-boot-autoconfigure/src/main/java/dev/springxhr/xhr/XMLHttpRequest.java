@@ -3,14 +3,10 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.springxhr.xhr.event.EventListener;
 
