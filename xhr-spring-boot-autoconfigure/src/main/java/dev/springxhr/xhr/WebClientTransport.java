@@ -119,7 +119,11 @@ final class WebClientTransport {
 
 		Flux<DataBuffer> onResponse(ClientResponse response) {
 			this.handler.onResponse(head(response, this.nativeRequest));
-			return response.bodyToFlux(DataBuffer.class);
+			// An exchange cancelled (abort, timeout, open) while the body is being subscribed makes Reactor Netty
+			// signal "released due to cancellation": nobody is listening any more, so end quietly instead of
+			// logging it as a dropped error.
+			return response.bodyToFlux(DataBuffer.class)
+				.onErrorResume((ex) -> isDisposed() ? Flux.empty() : Flux.error(ex));
 		}
 
 		@Override
