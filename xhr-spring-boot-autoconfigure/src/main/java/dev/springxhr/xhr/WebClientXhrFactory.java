@@ -34,13 +34,26 @@ public final class WebClientXhrFactory implements XhrFactory {
 	 * @param eventExecutor the executor that runs event tasks
 	 */
 	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor) {
+		this(webClientBuilder, settings, eventExecutor, XhrEventObserver.NONE);
+	}
+
+	/**
+	 * Create a factory whose requests report every event to an observer.
+	 * @param webClientBuilder the builder of the WebClient to use
+	 * @param settings the settings
+	 * @param eventExecutor the executor that runs event tasks (see the three-argument constructor)
+	 * @param observer the observer of every event of every request
+	 */
+	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor,
+			XhrEventObserver observer) {
 		Objects.requireNonNull(webClientBuilder, "'webClientBuilder' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(eventExecutor, "'eventExecutor' must not be null");
+		Objects.requireNonNull(observer, "'observer' must not be null");
 		long maxResponseSize = (settings.maxResponseSize() != null) ? settings.maxResponseSize().toBytes()
 				: Long.MAX_VALUE;
 		WebClientTransport transport = new WebClientTransport(webClientBuilder.build(), maxResponseSize);
-		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel());
+		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer);
 	}
 
 	/**
@@ -49,6 +62,14 @@ public final class WebClientXhrFactory implements XhrFactory {
 	 */
 	public XhrSettings getSettings() {
 		return this.engine.settings();
+	}
+
+	/**
+	 * Return the shared default executor of event tasks, for callers that pass an observer but keep the default.
+	 * @return the default event executor
+	 */
+	public static Executor defaultEventExecutor() {
+		return EventExecutors.shared();
 	}
 
 	@Override

@@ -3,8 +3,11 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
@@ -44,6 +47,12 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	static final String READYSTATECHANGE = "readystatechange";
 
 	private static final String[] STATE_NAMES = { "UNSENT", "OPENED", "HEADERS_RECEIVED", "LOADING", "DONE" };
+
+	private static final AtomicLong NEXT_ID = new AtomicLong();
+
+	private static final Log OBSERVER_LOGGER = LogFactory.getLog(XhrEventObserver.class);
+
+	private final long id;
 
 	final XhrEngine engine;
 
@@ -106,6 +115,25 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		this.options = options;
 		this.tasks = new SerialTaskQueue(engine.eventExecutor());
 		this.timeout = engine.settings().timeout().toMillis();
+		this.id = NEXT_ID.incrementAndGet();
+		if (engine.observer() != XhrEventObserver.NONE) {
+			setOwner(this);
+			this.upload.setOwner(this);
+		}
+	}
+
+	/** Tell the factory's observer about an event, before its listeners run (so nested events follow it). */
+	void observe(String type, boolean atUpload, long loaded, long total, boolean computable) {
+		URI current = this.url;
+		XhrEventInfo info = new XhrEventInfo(this.id, type, atUpload, this.method,
+				(current != null) ? current : URI.create("about:blank"), this.state, (short) this.response.status(),
+				loaded, total, computable, this.mozBackgroundRequest, System.currentTimeMillis());
+		try {
+			this.engine.observer().onEvent(info);
+		}
+		catch (RuntimeException ex) {
+			OBSERVER_LOGGER.error("XhrEventObserver failed for '" + type + "'; the request goes on", ex);
+		}
 	}
 
 	// ---- event handlers -------------------------------------------------------------------------------------

@@ -30,7 +30,14 @@ public class XMLHttpRequestEventTarget extends EventTarget {
 
 	static final String LOADEND = "loadend";
 
+	/** The request whose observer sees this target's events; {@code null} only while the request is built. */
+	private @Nullable XMLHttpRequest owner;
+
 	XMLHttpRequestEventTarget() {
+	}
+
+	final void setOwner(XMLHttpRequest owner) {
+		this.owner = owner;
 	}
 
 	/** @return the {@code loadstart} handler, or {@code null} */
@@ -112,15 +119,25 @@ public class XMLHttpRequestEventTarget extends EventTarget {
 	 * when the length is known. No event is built when nothing listens.
 	 */
 	final void fireProgressEvent(String type, long transmitted, long length) {
+		boolean computable = length > 0;
+		long total = computable ? length : 0;
+		observe(type, transmitted, total, computable);
 		if (hasEventListener(type)) {
-			boolean computable = length > 0;
-			fireEvent(new ProgressEvent(type, computable, transmitted, computable ? length : 0));
+			fireEvent(new ProgressEvent(type, computable, transmitted, total));
 		}
 	}
 
 	final void fireSimpleEvent(String type) {
+		observe(type, 0, 0, false);
 		if (hasEventListener(type)) {
 			fireEvent(new Event(type));
+		}
+	}
+
+	private void observe(String type, long loaded, long total, boolean computable) {
+		XMLHttpRequest request = this.owner;
+		if (request != null) {
+			request.observe(type, this != request, loaded, total, computable);
 		}
 	}
 

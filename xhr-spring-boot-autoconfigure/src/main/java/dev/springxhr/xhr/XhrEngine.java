@@ -6,7 +6,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * What the requests of one factory share: settings, the transport, the executor that runs their event tasks and
- * the scheduler of their timeouts.
+ * the scheduler of their timeouts, and the observer of their events.
  */
-record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor eventExecutor, Scheduler timers) {
+record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor eventExecutor, Scheduler timers,
+		XhrEventObserver observer) {
 }

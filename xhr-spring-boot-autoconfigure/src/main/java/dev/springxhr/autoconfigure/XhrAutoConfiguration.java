@@ -1,0 +1,55 @@
+package dev.springxhr.autoconfigure;
+
+import java.util.LinkedHashSet;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.springxhr.xhr.WebClientXhrFactory;
+import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
+
+/**
+ * Auto-configuration of spring-xhr: an {@link XhrFactory} on Boot's {@link WebClient.Builder} (so codecs, SSL
+ * bundles, observations and {@code WebClientCustomizer}s apply), configured by {@link XhrProperties}, whose
+ * requests' events are published as {@link XhrApplicationEvent}s.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(XhrProperties.class)
+public final class XhrAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	XhrSettings xhrSettings(XhrProperties properties) {
+		return properties.toSettings();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(XhrEventObserver.class)
+	@ConditionalOnProperty(name = "xhr.events.enabled", matchIfMissing = true)
+	ApplicationEventXhrEventRelay xhrEventRelay(ApplicationEventPublisher publisher, XhrProperties properties) {
+		XhrProperties.Events events = properties.getEvents();
+		return new ApplicationEventXhrEventRelay(publisher, events.getTypes(), events.isIncludeUpload(),
+				new LinkedHashSet<>(events.getRedactQueryParams()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(XhrFactory.class)
+	WebClientXhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
+			ObjectProvider<XhrEventObserver> observer) {
+		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		return new WebClientXhrFactory(builder, settings, WebClientXhrFactory.defaultEventExecutor(),
+				observer.getIfAvailable(() -> XhrEventObserver.NONE));
+	}
+
+}

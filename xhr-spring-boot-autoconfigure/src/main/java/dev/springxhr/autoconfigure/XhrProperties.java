@@ -1,0 +1,257 @@
+package dev.springxhr.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.springxhr.xhr.CredentialsPolicy;
+import dev.springxhr.xhr.GlobalScope;
+import dev.springxhr.xhr.SyncXhrPolicy;
+import dev.springxhr.xhr.XhrSettings;
+
+/**
+ * Configuration properties of spring-xhr. A value out of range fails the start with a message naming the property.
+ */
+@ConfigurationProperties("xhr")
+public class XhrProperties {
+
+	/** The DOM event types an XMLHttpRequest fires. */
+	static final Set<String> EVENT_TYPES = Set.of("readystatechange", "loadstart", "progress", "abort", "error",
+			"load", "timeout", "loadend");
+
+	/**
+	 * Initial timeout of new requests, as the XHR "timeout" attribute; 0 means none, as in the standard.
+	 */
+	private Duration timeout = Duration.ZERO;
+
+	/**
+	 * Whether synchronous requests may block the calling thread: allow, deny, or deny-on-event-loop (refuse on
+	 * Reactor non-blocking threads).
+	 */
+	private SyncXhrPolicy syncXhr = SyncXhrPolicy.DENY_ON_EVENT_LOOP;
+
+	/**
+	 * Base URL that relative request URLs resolve against.
+	 */
+	private @Nullable URI baseUrl;
+
+	/**
+	 * Origin the requests behave as if made from, e.g. https://app.example.
+	 */
+	private @Nullable URI origin;
+
+	/**
+	 * Global scope the requests behave as if created in: window applies the standard's Window-only rules,
+	 * dedicated-worker lifts them.
+	 */
+	private GlobalScope globalScope = GlobalScope.WINDOW;
+
+	/**
+	 * Maximum number of redirects one request follows, at most 20.
+	 */
+	private int maxRedirects = XhrSettings.MAX_REDIRECTS;
+
+	/**
+	 * Largest response body accepted; a larger one fails the request as a network error. Unset means no limit.
+	 */
+	private @Nullable DataSize maxResponseSize;
+
+	/**
+	 * User-Agent sent when a request sets none; unset means the HTTP client's.
+	 */
+	private @Nullable String userAgent;
+
+	private final Credentials credentials = new Credentials();
+
+	private final Events events = new Events();
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("xhr.timeout must not be negative (0 means no timeout), was " + timeout);
+		}
+		this.timeout = timeout;
+	}
+
+	public SyncXhrPolicy getSyncXhr() {
+		return this.syncXhr;
+	}
+
+	public void setSyncXhr(SyncXhrPolicy syncXhr) {
+		this.syncXhr = syncXhr;
+	}
+
+	public @Nullable URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(@Nullable URI baseUrl) {
+		if (baseUrl != null && !baseUrl.isAbsolute()) {
+			throw new IllegalArgumentException("xhr.base-url must be an absolute URL such as https://api.example/, was " + baseUrl);
+		}
+		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable URI getOrigin() {
+		return this.origin;
+	}
+
+	public void setOrigin(@Nullable URI origin) {
+		if (origin != null && (!origin.isAbsolute() || origin.getHost() == null)) {
+			throw new IllegalArgumentException("xhr.origin must be an absolute URL with a host such as https://app.example, was " + origin);
+		}
+		this.origin = origin;
+	}
+
+	public GlobalScope getGlobalScope() {
+		return this.globalScope;
+	}
+
+	public void setGlobalScope(GlobalScope globalScope) {
+		this.globalScope = globalScope;
+	}
+
+	public int getMaxRedirects() {
+		return this.maxRedirects;
+	}
+
+	public void setMaxRedirects(int maxRedirects) {
+		if (maxRedirects < 0 || maxRedirects > XhrSettings.MAX_REDIRECTS) {
+			throw new IllegalArgumentException("xhr.max-redirects must be between 0 and " + XhrSettings.MAX_REDIRECTS
+					+ " (the Fetch standard's limit), was " + maxRedirects);
+		}
+		this.maxRedirects = maxRedirects;
+	}
+
+	public @Nullable DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(@Nullable DataSize maxResponseSize) {
+		if (maxResponseSize != null && maxResponseSize.isNegative()) {
+			throw new IllegalArgumentException("xhr.max-response-size must not be negative, was " + maxResponseSize);
+		}
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public @Nullable String getUserAgent() {
+		return this.userAgent;
+	}
+
+	public void setUserAgent(@Nullable String userAgent) {
+		this.userAgent = userAgent;
+	}
+
+	public Credentials getCredentials() {
+		return this.credentials;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	/** The engine settings these properties describe. */
+	XhrSettings toSettings() {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhr, this.globalScope,
+				this.credentials.getPolicy(), this.maxRedirects, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Credentials properties.
+	 */
+	public static class Credentials {
+
+		/**
+		 * Which requests carry credentials: omit (never), same-origin (the standard: cross-origin only with
+		 * withCredentials), include (always).
+		 */
+		private CredentialsPolicy policy = CredentialsPolicy.SAME_ORIGIN;
+
+		public CredentialsPolicy getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(CredentialsPolicy policy) {
+			this.policy = policy;
+		}
+
+	}
+
+	/**
+	 * Properties of the relay of XHR events as Spring application events.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether every XHR event is published as an XhrApplicationEvent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * DOM event types to relay: readystatechange, loadstart, progress, abort, error, load, timeout, loadend.
+		 */
+		private Set<String> types = new LinkedHashSet<>(List.of("readystatechange", "loadstart", "progress",
+				"abort", "error", "load", "timeout", "loadend"));
+
+		/**
+		 * Whether the events of the upload object are relayed too.
+		 */
+		private boolean includeUpload = true;
+
+		/**
+		 * Query parameters whose values are replaced by *** in the URL of relayed events.
+		 */
+		private List<String> redactQueryParams = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<String> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(Set<String> types) {
+			for (String type : types) {
+				if (!EVENT_TYPES.contains(type)) {
+					throw new IllegalArgumentException("xhr.events.types: '" + type + "' is not an XHR event type; allowed values: "
+							+ "readystatechange, loadstart, progress, abort, error, load, timeout, loadend");
+				}
+			}
+			this.types = new LinkedHashSet<>(types);
+		}
+
+		public boolean isIncludeUpload() {
+			return this.includeUpload;
+		}
+
+		public void setIncludeUpload(boolean includeUpload) {
+			this.includeUpload = includeUpload;
+		}
+
+		public List<String> getRedactQueryParams() {
+			return this.redactQueryParams;
+		}
+
+		public void setRedactQueryParams(List<String> redactQueryParams) {
+			this.redactQueryParams = new ArrayList<>(redactQueryParams);
+		}
+
+	}
+
+}

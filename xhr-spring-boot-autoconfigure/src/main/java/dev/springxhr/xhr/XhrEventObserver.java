@@ -1,0 +1,24 @@
+package dev.springxhr.xhr;
+
+/**
+ * Sees every event of every request an {@link XhrFactory} creates — the request's and its upload object's — in the
+ * request's order, just before the event's listeners run: OkHttp's {@code EventListener} for XHR. Spring Boot's
+ * auto-configuration relays them as application events; metrics and health statistics observe them too.
+ *
+ * <p>Called on the thread that dispatches the event, one call at a time per request. Implementations must be fast
+ * and must not throw (an exception is logged and ignored); they must not call the request.
+ */
+@FunctionalInterface
+public interface XhrEventObserver {
+
+	/** An observer that does nothing: with it, no {@link XhrEventInfo} is ever built. */
+	XhrEventObserver NONE = (event) -> {
+	};
+
+	/**
+	 * Observe an event.
+	 * @param event an immutable snapshot of the event and its request
+	 */
+	void onEvent(XhrEventInfo event);
+
+}

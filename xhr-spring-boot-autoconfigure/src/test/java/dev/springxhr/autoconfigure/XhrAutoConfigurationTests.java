@@ -1,0 +1,195 @@
+package dev.springxhr.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.springxhr.xhr.CredentialsPolicy;
+import dev.springxhr.xhr.GlobalScope;
+import dev.springxhr.xhr.SyncXhrPolicy;
+import dev.springxhr.xhr.WebClientXhrFactory;
+import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XhrAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(WebClientAutoConfiguration.class,
+			XhrAutoConfiguration.class);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	@Test
+	void publishesAnXhrFactoryWithTheStandardDefaultsInANonWebApplication() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(XhrFactory.class).hasSingleBean(WebClientXhrFactory.class);
+			assertThat(context.getBean(XhrSettings.class)).isEqualTo(XhrSettings.defaults());
+			assertThat(context).hasSingleBean(ApplicationEventXhrEventRelay.class);
+		});
+	}
+
+	@Test
+	void publishesAnXhrFactoryInAReactiveWebApplication() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.run((context) -> assertThat(context).hasSingleBean(XhrFactory.class));
+	}
+
+	@Test
+	void publishesAnXhrFactoryInAServletWebApplication() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.run((context) -> assertThat(context).hasSingleBean(XhrFactory.class));
+	}
+
+	@Test
+	void worksWithoutBootsWebClientAutoConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(XhrAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(XhrFactory.class));
+	}
+
+	@Test
+	void backsOffWithoutWebClientOnTheClasspath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(XhrFactory.class));
+	}
+
+	@Test
+	void whenUserDefinesXhrFactoryThenAutoConfigurationBacksOff() {
+		this.contextRunner.withUserConfiguration(UserFactoryConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(XhrFactory.class);
+			assertThat(context.getBean(XhrFactory.class)).isSameAs(context.getBean("userFactory"));
+		});
+	}
+
+	@Test
+	void whenUserDefinesXhrSettingsThenTheyAreUsed() {
+		this.contextRunner.withUserConfiguration(UserSettingsConfiguration.class)
+			.run((context) -> assertThat(context.getBean(WebClientXhrFactory.class).getSettings().maxRedirects())
+				.isEqualTo(3));
+	}
+
+	@Test
+	void whenUserDefinesAnObserverThenTheRelayBacksOff() {
+		this.contextRunner.withUserConfiguration(UserObserverConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(ApplicationEventXhrEventRelay.class);
+			assertThat(context).hasSingleBean(XhrEventObserver.class);
+		});
+	}
+
+	@Test
+	void propertiesMapOntoTheSettings() {
+		this.contextRunner
+			.withPropertyValues("xhr.timeout=2s", "xhr.sync-xhr=allow", "xhr.base-url=https://api.example/v1/",
+					"xhr.origin=https://app.example", "xhr.global-scope=dedicated-worker", "xhr.max-redirects=5",
+					"xhr.max-response-size=10MB", "xhr.user-agent=probe/1", "xhr.credentials.policy=omit")
+			.run((context) -> assertThat(context.getBean(XhrSettings.class)).isEqualTo(new XhrSettings(
+					URI.create("https://api.example/v1/"), URI.create("https://app.example"), Duration.ofSeconds(2),
+					SyncXhrPolicy.ALLOW, GlobalScope.DEDICATED_WORKER, CredentialsPolicy.OMIT, 5,
+					DataSize.ofMegabytes(10), "probe/1")));
+	}
+
+	@Test
+	void disabledEventsPublishNoRelay() {
+		this.contextRunner.withPropertyValues("xhr.events.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ApplicationEventXhrEventRelay.class);
+			assertThat(context).hasSingleBean(XhrFactory.class);
+		});
+	}
+
+	@Test
+	void tooManyRedirectsFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.max-redirects=21").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.max-redirects")
+				.contains("between 0 and 20");
+		});
+	}
+
+	@Test
+	void unknownSyncXhrPolicyFailsTheStartNamingThePropertyAndTheAllowedValues() {
+		this.contextRunner.withPropertyValues("xhr.sync-xhr=sometimes").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.sync-xhr").contains("sometimes");
+		});
+	}
+
+	@Test
+	void unknownEventTypeFailsTheStartNamingTheAllowedValues() {
+		this.contextRunner.withPropertyValues("xhr.events.types=load,finish").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.events.types")
+				.contains("'finish' is not an XHR event type");
+		});
+	}
+
+	@Test
+	void relativeBaseUrlFailsTheStart() {
+		this.contextRunner.withPropertyValues("xhr.base-url=/relative").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.base-url")
+				.contains("absolute URL");
+		});
+	}
+
+	@Test
+	void negativeTimeoutFailsTheStart() {
+		this.contextRunner.withPropertyValues("xhr.timeout=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.timeout");
+		});
+	}
+
+	private static String failureMessages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			messages.append(current.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFactoryConfiguration {
+
+		@Bean
+		XhrFactory userFactory() {
+			return XhrFactory.ofDefaults();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSettingsConfiguration {
+
+		@Bean
+		XhrSettings userSettings() {
+			return XhrSettings.defaults().withMaxRedirects(3);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserObserverConfiguration {
+
+		@Bean
+		XhrEventObserver userObserver() {
+			return (event) -> List.of();
+		}
+
+	}
+
+}

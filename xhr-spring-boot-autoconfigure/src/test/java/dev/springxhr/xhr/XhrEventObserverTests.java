@@ -1,0 +1,99 @@
+package dev.springxhr.xhr;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The factory's {@link XhrEventObserver} sees every event in the request's order, also events nobody listens to,
+ * and cannot break a request.
+ */
+class XhrEventObserverTests {
+
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	@Test
+	void theObserverSeesEveryEventBeforeItsListenersAndNestedEventsAfterIt() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		List<String> observed = new CopyOnWriteArrayList<>();
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+				WebClientXhrFactory.defaultEventExecutor(), (event) -> observed
+					.add(event.eventType() + "@" + event.readyState() + "/" + event.status()));
+		XMLHttpRequest xhr = factory.create();
+		// Only readystatechange has a listener: the observer still sees the others. abort() inside rsc(2)
+		// fires its events nested in that dispatch, and the observer sees them after rsc(2).
+		xhr.setOnreadystatechange((e) -> {
+			if (xhr.getReadyState() == XMLHttpRequest.HEADERS_RECEIVED) {
+				xhr.abort();
+			}
+		});
+		xhr.open("GET", server.baseUrl() + "/abort");
+		xhr.send();
+
+		await().until(() -> observed.contains("loadend@4/0"));
+		assertThat(observed).containsExactly("readystatechange@1/0", "loadstart@1/0", "readystatechange@2/200",
+				"readystatechange@4/0", "abort@4/0", "loadend@4/0");
+	}
+
+	@Test
+	void anObserverThatThrowsIsLoggedAndTheRequestGoesOn() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+				WebClientXhrFactory.defaultEventExecutor(), (event) -> {
+					throw new IllegalStateException("observer failure");
+				});
+		XMLHttpRequest xhr = factory.create();
+		List<String> events = new CopyOnWriteArrayList<>();
+		xhr.setOnload((e) -> events.add("load"));
+		xhr.setOnloadend((e) -> events.add("loadend"));
+		xhr.open("GET", server.baseUrl() + "/throwing");
+		xhr.send();
+
+		await().until(() -> events.contains("loadend"));
+		assertThat(events).containsExactly("load", "loadend");
+		assertThat(xhr.getResponseText()).isEqualTo("body");
+	}
+
+	@Test
+	void eventInfoCarriesTheRequestAndIsIdentifiedPerRequest() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		List<XhrEventInfo> observed = new CopyOnWriteArrayList<>();
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+				WebClientXhrFactory.defaultEventExecutor(), observed::add);
+		XMLHttpRequest first = factory.create();
+		XMLHttpRequest second = factory.create();
+		second.setMozBackgroundRequest(true);
+		for (XMLHttpRequest xhr : List.of(first, second)) {
+			xhr.open("PUT", server.baseUrl() + "/info");
+			xhr.send("abc");
+		}
+
+		await().until(() -> observed.stream().filter((e) -> e.eventType().equals("loadend")).count() == 2);
+		List<Long> ids = observed.stream().map(XhrEventInfo::requestId).distinct().sorted().toList();
+		assertThat(ids).hasSize(2);
+		// Ids increase in creation order; the second request is the background one.
+		assertThat(observed).filteredOn(XhrEventInfo::backgroundRequest)
+			.extracting(XhrEventInfo::requestId)
+			.containsOnly(ids.get(1));
+		assertThat(observed).allSatisfy((e) -> {
+			assertThat(e.method()).isEqualTo("PUT");
+			assertThat(e.url().toString()).isEqualTo(server.baseUrl() + "/info");
+		});
+	}
+
+}
