@@ -34,7 +34,7 @@ public final class XhrAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(XhrEventObserver.class)
+	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "xhr.events.enabled", matchIfMissing = true)
 	ApplicationEventXhrEventRelay xhrEventRelay(ApplicationEventPublisher publisher, XhrProperties properties) {
 		XhrProperties.Events events = properties.getEvents();
@@ -45,11 +45,12 @@ public final class XhrAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(XhrFactory.class)
 	WebClientXhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
-			ObjectProvider<XhrEventObserver> observer) {
+			ObjectProvider<XhrEventObserver> observers) {
 		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		// Every observer bean sees every event: the Spring event relay, statistics, metrics and the user's own.
 		return new WebClientXhrFactory(builder, settings, WebClientXhrFactory.defaultEventExecutor(),
-				observer.getIfAvailable(() -> XhrEventObserver.NONE));
+				XhrEventObserver.composite(observers.orderedStream().toList()));
 	}
 
 }

@@ -3,8 +3,10 @@ package dev.springxhr.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -72,6 +74,8 @@ public class XhrProperties {
 	private final Credentials credentials = new Credentials();
 
 	private final Events events = new Events();
+
+	private final Health health = new Health();
 
 	public Duration getTimeout() {
 		return this.timeout;
@@ -159,6 +163,10 @@ public class XhrProperties {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/** The engine settings these properties describe. */
@@ -250,6 +258,98 @@ public class XhrProperties {
 
 		public void setRedactQueryParams(List<String> redactQueryParams) {
 			this.redactQueryParams = new ArrayList<>(redactQueryParams);
+		}
+
+	}
+
+	/**
+	 * Properties of the "xhr" health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Window over which completed, failed, timed-out and aborted requests are counted, 1s to 1h.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		/**
+		 * Probes: URLs checked through an XMLHttpRequest on each health check, by name.
+		 */
+		private Map<String, Probe> probes = new LinkedHashMap<>();
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			if (window.getSeconds() < 1 || window.getSeconds() > 3600) {
+				throw new IllegalArgumentException("xhr.health.window must be between 1s and 1h, was " + window);
+			}
+			this.window = window;
+		}
+
+		public Map<String, Probe> getProbes() {
+			return this.probes;
+		}
+
+		public void setProbes(Map<String, Probe> probes) {
+			this.probes = new LinkedHashMap<>(probes);
+		}
+
+	}
+
+	/**
+	 * One health probe.
+	 */
+	public static class Probe {
+
+		/**
+		 * URL the probe GETs (absolute, or relative to xhr.base-url).
+		 */
+		private @Nullable URI url;
+
+		/**
+		 * HTTP status that means UP.
+		 */
+		private int expectedStatus = 200;
+
+		/**
+		 * How long the probe may take before it counts as DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public URI getUrl() {
+			if (this.url == null) {
+				throw new IllegalStateException("xhr.health.probes.<name>.url must be set");
+			}
+			return this.url;
+		}
+
+		public void setUrl(URI url) {
+			this.url = url;
+		}
+
+		public int getExpectedStatus() {
+			return this.expectedStatus;
+		}
+
+		public void setExpectedStatus(int expectedStatus) {
+			if (expectedStatus < 100 || expectedStatus > 999) {
+				throw new IllegalArgumentException("xhr.health.probes.<name>.expected-status must be a status code "
+						+ "from 100 to 999, was " + expectedStatus);
+			}
+			this.expectedStatus = expectedStatus;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("xhr.health.probes.<name>.timeout must be positive, was " + timeout);
+			}
+			this.timeout = timeout;
 		}
 
 	}

@@ -16,6 +16,26 @@ public interface XhrEventObserver {
 	};
 
 	/**
+	 * Combine observers: each sees every event, in the given order; one that throws does not keep the event from
+	 * the others.
+	 * @param observers the observers
+	 * @return an observer of all of them ({@link #NONE} for none, the observer itself for one)
+	 */
+	static XhrEventObserver composite(java.util.List<? extends XhrEventObserver> observers) {
+		java.util.List<XhrEventObserver> active = observers.stream()
+			.filter((observer) -> observer != NONE)
+			.map(XhrEventObserver.class::cast)
+			.toList();
+		if (active.isEmpty()) {
+			return NONE;
+		}
+		if (active.size() == 1) {
+			return active.get(0);
+		}
+		return new CompositeXhrEventObserver(active);
+	}
+
+	/**
 	 * Observe an event.
 	 * @param event an immutable snapshot of the event and its request
 	 */

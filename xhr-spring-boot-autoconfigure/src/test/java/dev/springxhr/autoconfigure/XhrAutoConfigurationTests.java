@@ -84,10 +84,10 @@ class XhrAutoConfigurationTests {
 	}
 
 	@Test
-	void whenUserDefinesAnObserverThenTheRelayBacksOff() {
+	void userObserversAreNotifiedBesideTheRelay() {
 		this.contextRunner.withUserConfiguration(UserObserverConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(ApplicationEventXhrEventRelay.class);
-			assertThat(context).hasSingleBean(XhrEventObserver.class);
+			assertThat(context).hasSingleBean(ApplicationEventXhrEventRelay.class);
+			assertThat(context.getBeansOfType(XhrEventObserver.class)).hasSize(2);
 		});
 	}
 

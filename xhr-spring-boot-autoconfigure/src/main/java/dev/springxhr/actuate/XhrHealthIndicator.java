@@ -1,0 +1,125 @@
+package dev.springxhr.actuate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+import dev.springxhr.xhr.XMLHttpRequest;
+import dev.springxhr.xhr.XhrFactory;
+
+/**
+ * The {@code xhr} health: request statistics of the factory, and for each probe a GET made through an
+ * {@link XMLHttpRequest} from that factory — UP when it answers the expected status in time, else DOWN with the
+ * status, the latency and the error. The health is DOWN when any probe is.
+ */
+public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
+
+	/** Detail key of the request statistics. */
+	public static final String REQUESTS = "requests";
+
+	/** Detail key of the probes. */
+	public static final String PROBES = "probes";
+
+	private final XhrFactory factory;
+
+	private final XhrRequestStatistics statistics;
+
+	private final List<Probe> probes;
+
+	/**
+	 * Create the indicator.
+	 * @param factory the factory whose requests the probes use
+	 * @param statistics the factory's request statistics
+	 * @param probes the probes
+	 */
+	public XhrHealthIndicator(XhrFactory factory, XhrRequestStatistics statistics, List<Probe> probes) {
+		super("XHR health check failed");
+		this.factory = factory;
+		this.statistics = statistics;
+		this.probes = List.copyOf(probes);
+	}
+
+	@Override
+	protected Mono<Health> doHealthCheck(Health.Builder builder) {
+		XhrRequestStatistics.Snapshot snapshot = this.statistics.snapshot();
+		Map<String, Object> requests = new LinkedHashMap<>();
+		requests.put("inFlight", snapshot.inFlight());
+		requests.put("completed", snapshot.completed());
+		requests.put("errors", snapshot.errors());
+		requests.put("timeouts", snapshot.timeouts());
+		requests.put("aborts", snapshot.aborts());
+		requests.put("window", snapshot.window().toString());
+		builder.withDetail(REQUESTS, requests);
+		return Flux.fromIterable(this.probes).flatMapSequential(this::check).collectList().map((results) -> {
+			Map<String, Object> probeDetails = new LinkedHashMap<>();
+			boolean allUp = true;
+			for (ProbeResult result : results) {
+				probeDetails.put(result.name(), result.details());
+				allUp &= result.up();
+			}
+			if (!probeDetails.isEmpty()) {
+				builder.withDetail(PROBES, probeDetails);
+			}
+			return (allUp ? builder.up() : builder.down()).build();
+		});
+	}
+
+	private Mono<ProbeResult> check(Probe probe) {
+		Sinks.One<ProbeResult> result = Sinks.one();
+		XMLHttpRequest xhr = this.factory.create();
+		long start = System.nanoTime();
+		String[] failure = { null };
+		xhr.setOnerror((event) -> failure[0] = "network error");
+		xhr.setOntimeout((event) -> failure[0] = "timed out after " + probe.timeout().toMillis() + " ms");
+		xhr.setOnabort((event) -> failure[0] = "aborted");
+		xhr.setOnloadend((event) -> {
+			long latency = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			int status = xhr.getStatus();
+			String error = failure[0];
+			if (error == null && status != probe.expectedStatus()) {
+				error = "status " + status + ", expected " + probe.expectedStatus();
+			}
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("status", (error == null) ? "UP" : "DOWN");
+			details.put("httpStatus", status);
+			details.put("latencyMs", latency);
+			if (error != null) {
+				details.put("error", error);
+			}
+			result.tryEmitValue(new ProbeResult(probe.name(), error == null, details));
+		});
+		try {
+			xhr.open("GET", probe.url().toString());
+			xhr.setTimeout(probe.timeout().toMillis());
+			xhr.send();
+		}
+		catch (RuntimeException ex) {
+			return Mono.just(new ProbeResult(probe.name(), false,
+					Map.of("status", "DOWN", "error", String.valueOf(ex.getMessage()))));
+		}
+		return result.asMono();
+	}
+
+	/**
+	 * A health probe.
+	 * @param name the probe's name, its key in the health details
+	 * @param url the URL to GET (without credentials: it appears in no detail, but keep secrets out of it)
+	 * @param expectedStatus the status that means UP
+	 * @param timeout how long the probe may take
+	 */
+	public record Probe(String name, URI url, int expectedStatus, Duration timeout) {
+	}
+
+	private record ProbeResult(String name, boolean up, Map<String, Object> details) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code xhr} health indicator.
+ */
+@NullMarked
+package dev.springxhr.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;
