@@ -65,7 +65,12 @@ final class AsyncSend {
 			this.xhr.lock.lock();
 			try {
 				if (this.xhr.isCurrent(owner)) {
-					step.run();
+					if (timeoutElapsed(owner)) {
+						processTimeout(owner);
+					}
+					else {
+						step.run();
+					}
 				}
 			}
 			finally {
@@ -218,8 +223,17 @@ final class AsyncSend {
 		}
 		this.xhr.timedOut = true;
 		this.xhr.terminate(current);
-		this.xhr.requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR, "The request timed out after " + this.xhr.timeout + " ms",
-				null);
+		this.xhr.requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR,
+				"The request timed out after " + this.xhr.timeout + " ms", null);
+	}
+
+	/**
+	 * Whether the timeout has passed: then it wins over a network event still waiting in the queue, as the
+	 * standard's timer sets "timed out" the moment the time is up (oracle: timeout-post-large-upload).
+	 */
+	private boolean timeoutElapsed(Fetch current) {
+		long timeout = this.xhr.timeout;
+		return timeout != 0 && System.nanoTime() - current.startNanos >= TimeUnit.MILLISECONDS.toNanos(timeout);
 	}
 
 	/** XHR §3.4: the timeout counts from the start of send(); changing it re-arms the timer from that start. */
@@ -288,6 +302,9 @@ final class AsyncSend {
 			this.owner.chunkTaskScheduled.set(false);
 			AsyncSend.this.xhr.lock.lock();
 			try {
+				if (AsyncSend.this.xhr.isCurrent(this.owner) && timeoutElapsed(this.owner)) {
+					processTimeout(this.owner);
+				}
 				if (AsyncSend.this.xhr.isCurrent(this.owner)) {
 					AsyncSend.this.processBodyChunks(this.owner);
 				}
