@@ -1,6 +1,8 @@
 package dev.springxhr.autoconfigure;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,7 +84,7 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 
 	private static String decode(String name) {
 		try {
-			return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+			return URLDecoder.decode(name, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return name;

@@ -59,24 +59,29 @@ final class AsyncSend {
 		scheduleTimeout(started);
 	}
 
-	/** Runs an event task under the lock, if its fetch is still the current one. */
+	/** Queues a step as an event task of the request. */
 	private void runTask(Fetch owner, Runnable step) {
-		this.xhr.tasks.execute(() -> {
-			this.xhr.lock.lock();
-			try {
-				if (this.xhr.isCurrent(owner)) {
-					if (timeoutElapsed(owner)) {
-						processTimeout(owner);
-					}
-					else {
-						step.run();
-					}
+		this.xhr.tasks.execute(() -> runStep(owner, step));
+	}
+
+	/**
+	 * Runs a step under the lock, if its fetch is still the current one; a timeout that has passed goes first.
+	 */
+	private void runStep(Fetch owner, Runnable step) {
+		this.xhr.lock.lock();
+		try {
+			if (this.xhr.isCurrent(owner)) {
+				if (timeoutElapsed(owner)) {
+					processTimeout(owner);
+				}
+				else {
+					step.run();
 				}
 			}
-			finally {
-				this.xhr.lock.unlock();
-			}
-		});
+		}
+		finally {
+			this.xhr.lock.unlock();
+		}
 	}
 
 	private void processRequestBodyChunk(Fetch current, int bytes) {
@@ -116,7 +121,7 @@ final class AsyncSend {
 		}
 		this.xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.xhr.url);
 		current.length = Math.max(0, this.xhr.response.contentLength());
-		this.xhr.receivedBytes.expect(current.length, this.xhr.maxResponseSize());
+		this.xhr.receivedBytes.expect(current.length, this.xhr.engine.maxResponseSize());
 		this.xhr.state = HEADERS_RECEIVED;
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
 	}
@@ -171,7 +176,7 @@ final class AsyncSend {
 		DataBuffer chunk;
 		while ((chunk = fetchOf.pendingChunks.poll()) != null) {
 			try {
-				this.xhr.receivedBytes.append(chunk, this.xhr.maxResponseSize());
+				this.xhr.receivedBytes.append(chunk, this.xhr.engine.maxResponseSize());
 				appended = true;
 			}
 			catch (ReceivedBytes.ResponseTooLargeException ex) {
@@ -300,20 +305,10 @@ final class AsyncSend {
 		private void appendChunks() {
 			// Reset first: a chunk that arrives from now on schedules the next task.
 			this.owner.chunkTaskScheduled.set(false);
-			AsyncSend.this.xhr.lock.lock();
-			try {
-				if (AsyncSend.this.xhr.isCurrent(this.owner) && timeoutElapsed(this.owner)) {
-					processTimeout(this.owner);
-				}
-				if (AsyncSend.this.xhr.isCurrent(this.owner)) {
-					AsyncSend.this.processBodyChunks(this.owner);
-				}
-				else {
-					this.owner.discardPendingChunks();
-				}
-			}
-			finally {
-				AsyncSend.this.xhr.lock.unlock();
+			runStep(this.owner, () -> processBodyChunks(this.owner));
+			if (this.owner.terminated) {
+				// Chunks that arrived after the fetch ended are never appended.
+				this.owner.discardPendingChunks();
 			}
 		}
 

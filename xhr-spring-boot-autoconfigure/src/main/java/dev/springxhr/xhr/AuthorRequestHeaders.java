@@ -56,24 +56,10 @@ final class AuthorRequestHeaders {
 		this.values.clear();
 	}
 
-	boolean isEmpty() {
-		return this.names.isEmpty();
-	}
-
 	void forEach(BiConsumer<String, String> action) {
 		for (int i = 0; i < this.names.size(); i++) {
 			action.accept(this.names.get(i), this.values.get(i));
 		}
-	}
-
-	/** An immutable copy, taken by send() so that a later open() cannot change what is being sent. */
-	String[] snapshot() {
-		String[] pairs = new String[this.names.size() * 2];
-		for (int i = 0; i < this.names.size(); i++) {
-			pairs[2 * i] = this.names.get(i);
-			pairs[2 * i + 1] = this.values.get(i);
-		}
-		return pairs;
 	}
 
 	private int indexOf(String name) {

@@ -77,10 +77,6 @@ final class ResponseHeaders {
 		return result;
 	}
 
-	boolean isEmpty() {
-		return this.pairs.length == 0;
-	}
-
 	private String computeAll() {
 		if (this.pairs.length == 0) {
 			return "";

@@ -23,7 +23,7 @@ final class SyncSend {
 	static void run(XMLHttpRequest xhr, OutgoingRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
 		xhr.fetch = started;
-		SyncFetch outcome = SyncFetch.start(xhr.engine.transport(), request, started, xhr.maxResponseSize(),
+		SyncFetch outcome = SyncFetch.start(xhr.engine.transport(), request, started, xhr.engine.maxResponseSize(),
 				XMLHttpRequest.isHttp(request.target()));
 		SyncFetch.Wait waited = awaitWithoutLock(xhr, outcome, xhr.timeout);
 		if (xhr.fetch != started || (started.terminated && started.aborted)) {

@@ -1,6 +1,8 @@
 package dev.springxhr.xhr;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.netty.handler.codec.http.HttpVersion;
@@ -39,6 +41,11 @@ final class WebClientTransport {
 	WebClientTransport(WebClient webClient, long maxResponseSize) {
 		this.webClient = webClient;
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	/** The largest response body in bytes the transport lets through. */
+	long maxResponseSize() {
+		return this.maxResponseSize;
 	}
 
 	/**
@@ -193,7 +200,7 @@ final class WebClientTransport {
 		}
 
 		private static Iterable<Map.Entry<String, String>> springHeaders(HttpHeaders headers) {
-			java.util.List<Map.Entry<String, String>> entries = new java.util.ArrayList<>();
+			List<Map.Entry<String, String>> entries = new ArrayList<>();
 			headers.forEach((name, values) -> values.forEach((value) -> entries.add(Map.entry(name, value))));
 			return entries;
 		}

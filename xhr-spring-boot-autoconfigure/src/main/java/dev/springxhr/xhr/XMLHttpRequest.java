@@ -799,11 +799,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return this.engine.settings().globalScope() == GlobalScope.WINDOW;
 	}
 
-	long maxResponseSize() {
-		return (this.engine.settings().maxResponseSize() != null) ? this.engine.settings().maxResponseSize().toBytes()
-				: Long.MAX_VALUE;
-	}
-
 	private String stateName() {
 		return STATE_NAMES[this.state];
 	}

@@ -10,4 +10,9 @@ import reactor.core.scheduler.Scheduler;
  */
 record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor eventExecutor, Scheduler timers,
 		XhrEventObserver observer) {
+
+	/** {@link XhrSettings#maxResponseSize()} in bytes, {@link Long#MAX_VALUE} for no limit. */
+	long maxResponseSize() {
+		return this.transport.maxResponseSize();
+	}
 }

@@ -1,5 +1,7 @@
 package dev.springxhr.xhr;
 
+import java.util.List;
+
 /**
  * Sees every event of every request an {@link XhrFactory} creates — the request's and its upload object's — in the
  * request's order, just before the event's listeners run: OkHttp's {@code EventListener} for XHR. Spring Boot's
@@ -21,8 +23,8 @@ public interface XhrEventObserver {
 	 * @param observers the observers
 	 * @return an observer of all of them ({@link #NONE} for none, the observer itself for one)
 	 */
-	static XhrEventObserver composite(java.util.List<? extends XhrEventObserver> observers) {
-		java.util.List<XhrEventObserver> active = observers.stream()
+	static XhrEventObserver composite(List<? extends XhrEventObserver> observers) {
+		List<XhrEventObserver> active = observers.stream()
 			.filter((observer) -> observer != NONE)
 			.map(XhrEventObserver.class::cast)
 			.toList();
