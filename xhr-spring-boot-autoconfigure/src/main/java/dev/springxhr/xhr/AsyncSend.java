@@ -45,12 +45,8 @@ final class AsyncSend {
 		Fetch started = new Fetch(request, System.nanoTime());
 		this.xhr.fetch = started;
 		AsyncFetch handler = new AsyncFetch(started, this.xhr.uploadListener);
-		if (!XMLHttpRequest.isHttp(request.target())) {
-			handler.onError(new XMLHttpRequest.UnsupportedSchemeException(request.target()));
-			return;
-		}
 		try {
-			started.exchange = this.xhr.engine.transport().exchange(request, handler);
+			started.exchange = this.xhr.engine.exchange(request, handler);
 		}
 		catch (RuntimeException ex) {
 			handler.onError(ex);
@@ -104,13 +100,15 @@ final class AsyncSend {
 			return;
 		}
 		long length = current.request.bodyLength();
+		// A body of known length was sent whole; a stream of unknown length reports what was transmitted.
+		long transmitted = (length > 0) ? length : current.uploadTransmitted;
 		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
-		if (current.uploadReportedLoaded != length) {
-			current.uploadReportedLoaded = length;
-			this.xhr.upload.fireProgressEvent(PROGRESS, length, length);
+		if (current.uploadReportedLoaded != transmitted) {
+			current.uploadReportedLoaded = transmitted;
+			this.xhr.upload.fireProgressEvent(PROGRESS, transmitted, length);
 		}
-		this.xhr.upload.fireProgressEvent(LOAD, length, length);
-		this.xhr.upload.fireProgressEvent(LOADEND, length, length);
+		this.xhr.upload.fireProgressEvent(LOAD, transmitted, length);
+		this.xhr.upload.fireProgressEvent(LOADEND, transmitted, length);
 	}
 
 	private void processResponse(Fetch current, ResponseHead head) {

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 record OutgoingRequest(String method, URI target, String[] headers, @Nullable RequestBody body) {
 
-	/** The body length, 0 without a body: the upload events' {@code total}. */
+	/** The body length, 0 without a body or for a stream of unknown length: the upload events' {@code total}. */
 	long bodyLength() {
-		return (this.body != null) ? this.body.length() : 0;
+		return (this.body != null) ? Math.max(0, this.body.length()) : 0;
 	}
 
 }

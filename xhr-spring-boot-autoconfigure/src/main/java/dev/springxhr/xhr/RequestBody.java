@@ -4,41 +4,88 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.w3c.dom.Document;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBuffer;
 
 /**
- * A request body after Fetch's "extract a body": its bytes (a range of an array that is never copied again) and
- * the Content-Type it implies.
+ * A request body after Fetch's "extract a body": either bytes (a range of an array that is never copied again) or
+ * a {@link StreamingBody}, and the Content-Type the body implies.
  *
- * @param bytes the array holding the body
+ * @param bytes the array holding the body, or {@code null} for a streamed body
  * @param offset where the body starts in {@code bytes}
- * @param length the body length
+ * @param length the body length, {@code -1} for a stream of unknown length
+ * @param stream the streamed body, or {@code null} for bytes
  * @param contentType the extracted Content-Type, or {@code null} for none
- * @param utf8Text whether the body is text the engine encoded as UTF-8, whose Content-Type charset must say so
+ * @param utf8Text whether the body is text the engine encoded as UTF-8 (a string, URLSearchParams or a document),
+ * whose author Content-Type charset must say so
  * @see <a href="https://fetch.spec.whatwg.org/#concept-bodyinit-extract">Fetch §5.2 extract a body</a>
  */
-record RequestBody(byte[] bytes, int offset, int length, @Nullable String contentType, boolean utf8Text) {
+record RequestBody(byte @Nullable [] bytes, int offset, long length, @Nullable StreamingBody stream,
+		@Nullable String contentType, boolean utf8Text) {
+
+	private static final String TEXT_PLAIN_UTF8 = "text/plain;charset=UTF-8";
 
 	/**
-	 * Extract a body: String (UTF-8, {@code text/plain;charset=UTF-8}), {@code byte[]} and {@link ByteBuffer}
-	 * (their bytes, no Content-Type), anything else as its {@code toString()} (WebIDL's ToString).
+	 * Extract a body (Fetch "extract a body", XHR §3.5 send() step 4): String (UTF-8), {@code byte[]} and
+	 * {@link ByteBuffer} (a copy, no Content-Type), {@link Blob} (its bytes and type), {@link FormData}
+	 * (multipart/form-data), {@link URLSearchParams}, {@link Document} (serialized), {@link StreamingBody},
+	 * {@link Publisher} and {@link Resource} (streamed), anything else as its {@code toString()} (WebIDL's
+	 * ToString).
 	 */
+	@SuppressWarnings("unchecked")
 	static RequestBody extract(Object body) {
 		if (body instanceof byte[] array) {
 			// A BufferSource is copied when send() runs, so later writes to the array do not change what is sent.
-			byte[] copy = array.clone();
-			return new RequestBody(copy, 0, copy.length, null, false);
+			return bytes(array.clone(), null, false);
 		}
 		if (body instanceof ByteBuffer buffer) {
 			byte[] copy = new byte[buffer.remaining()];
 			buffer.duplicate().get(copy);
-			return new RequestBody(copy, 0, copy.length, null, false);
+			return bytes(copy, null, false);
+		}
+		if (body instanceof Blob blob) {
+			// A Blob is immutable: its bytes are sent as they are.
+			String type = blob.getType();
+			return new RequestBody(blob.array(), blob.offset(), blob.length(), null, type.isEmpty() ? null : type,
+					false);
+		}
+		if (body instanceof FormData form) {
+			MultipartFormData.Encoded encoded = MultipartFormData.encode(form, MultipartFormData.newBoundary());
+			return bytes(encoded.body(), encoded.contentType(), false);
+		}
+		if (body instanceof URLSearchParams params) {
+			return bytes(params.toString().getBytes(StandardCharsets.UTF_8),
+					"application/x-www-form-urlencoded;charset=UTF-8", true);
+		}
+		if (body instanceof Document document) {
+			// XHR §3.5 send() step 4.1-4.2: serialized, converted and UTF-8 encoded; HTML or XML by its kind.
+			byte[] serialized = UsvStrings.toUsvString(DocumentSerializer.serialize(document)).getBytes(StandardCharsets.UTF_8);
+			return bytes(serialized, HtmlDocumentParser.isHtmlDocument(document) ? "text/html;charset=UTF-8"
+					: "application/xml;charset=UTF-8", true);
+		}
+		if (body instanceof StreamingBody stream) {
+			return new RequestBody(null, 0, stream.getContentLength(), stream, stream.getContentType(), false);
+		}
+		if (body instanceof Publisher<?> publisher) {
+			return extract(StreamingBody.of((Publisher<DataBuffer>) publisher, -1, null));
+		}
+		if (body instanceof Resource resource) {
+			return extract(StreamingBody.fromResource(resource));
 		}
 		String text = (body instanceof String string) ? string : String.valueOf(body);
-		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // lone surrogates become '?'; see toUsvString
-		if (hasLoneSurrogate(text)) {
-			utf8 = toUsvString(text).getBytes(StandardCharsets.UTF_8);
-		}
-		return new RequestBody(utf8, 0, utf8.length, "text/plain;charset=UTF-8", true);
+		return bytes(UsvStrings.toUsvString(text).getBytes(StandardCharsets.UTF_8), TEXT_PLAIN_UTF8, true);
+	}
+
+	private static RequestBody bytes(byte[] bytes, @Nullable String contentType, boolean utf8Text) {
+		return new RequestBody(bytes, 0, bytes.length, null, contentType, utf8Text);
+	}
+
+	/** Whether the body has no bytes at all: it uploads nothing, so there are no upload events. */
+	boolean isEmpty() {
+		return this.length == 0;
 	}
 
 	/**
@@ -57,34 +104,6 @@ record RequestBody(byte[] bytes, int offset, int length, @Nullable String conten
 			return authorContentType;
 		}
 		return parsed.withParameter("charset", "UTF-8").serialize();
-	}
-
-	private static boolean hasLoneSurrogate(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** WebIDL USVString conversion: a lone surrogate becomes U+FFFD. */
-	private static String toUsvString(String text) {
-		StringBuilder result = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				result.append(c).append(text.charAt(++i));
-			}
-			else {
-				result.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-			}
-		}
-		return result.toString();
 	}
 
 }

@@ -33,9 +33,12 @@ final class RequestHeaderList {
 			pairs.add(settings.userAgent());
 		}
 		// Fetch: a null body of POST or PUT is sent with Content-Length 0; other methods without a body send none.
+		// A stream of unknown length is sent chunked, without Content-Length.
 		if (body != null) {
-			pairs.add("Content-Length");
-			pairs.add(Integer.toString(body.length()));
+			if (body.length() >= 0) {
+				pairs.add("Content-Length");
+				pairs.add(Long.toString(body.length()));
+			}
 		}
 		else if (method.equals("POST") || method.equals("PUT")) {
 			pairs.add("Content-Length");

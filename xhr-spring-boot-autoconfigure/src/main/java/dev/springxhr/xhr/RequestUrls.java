@@ -57,6 +57,10 @@ final class RequestUrls {
 		if (url.getRawFragment() == null && url.getRawUserInfo() == null) {
 			return url;
 		}
+		if (url.isOpaque()) {
+			// data: and the like: everything but the fragment.
+			return URI.create(url.getScheme() + ":" + url.getRawSchemeSpecificPart());
+		}
 		StringBuilder target = new StringBuilder(url.getScheme()).append("://");
 		String host = url.getRawAuthority();
 		if (url.getRawUserInfo() != null && host != null) {
@@ -221,6 +225,8 @@ final class RequestUrls {
 		boolean inQuery = false;
 		boolean inFragment = false;
 		int authorityEnd = authorityEnd(url, start, end);
+		// The URL Standard turns a backslash into '/' only in special URLs (and relative ones, whose base is http(s)).
+		boolean special = !hasNonSpecialScheme(url, start, end);
 		for (int i = start; i < end; i++) {
 			char c = url.charAt(i);
 			if (c == '\t' || c == '\n' || c == '\r') {
@@ -237,7 +243,7 @@ final class RequestUrls {
 				continue;
 			}
 			boolean inHost = i < authorityEnd;
-			if (c == '\\' && !inQuery && !inFragment) {
+			if (c == '\\' && special && !inQuery && !inFragment) {
 				result.append('/');
 			}
 			else if (c == '%' && !(i + 2 < end && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))) {
@@ -256,6 +262,22 @@ final class RequestUrls {
 			}
 		}
 		return result.toString();
+	}
+
+	/** Whether the URL starts with a scheme other than http and https, such as {@code data:}. */
+	private static boolean hasNonSpecialScheme(String url, int start, int end) {
+		int colon = url.indexOf(':', start);
+		if (colon <= start || colon >= end || !Character.isLetter(url.charAt(start))) {
+			return false;
+		}
+		for (int i = start; i < colon; i++) {
+			char c = url.charAt(i);
+			if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '+' && c != '-' && c != '.') {
+				return false;
+			}
+		}
+		String scheme = HttpTokens.toAsciiLowerCase(url.substring(start, colon));
+		return !scheme.equals("http") && !scheme.equals("https");
 	}
 
 	/** The index after "scheme://authority", so that IPv6 brackets in the host are left alone. */

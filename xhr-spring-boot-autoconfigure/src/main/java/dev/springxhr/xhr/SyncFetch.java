@@ -42,16 +42,11 @@ final class SyncFetch implements TransportHandler {
 		this.maxResponseSize = maxResponseSize;
 	}
 
-	static SyncFetch start(WebClientTransport transport, OutgoingRequest request, Fetch fetch, long maxResponseSize,
-			boolean supportedScheme) {
-		SyncFetch handler = new SyncFetch(maxResponseSize);
+	static SyncFetch start(XhrEngine engine, OutgoingRequest request, Fetch fetch) {
+		SyncFetch handler = new SyncFetch(engine.maxResponseSize());
 		fetch.onTerminate = handler.done::countDown;
-		if (!supportedScheme) {
-			handler.onError(new XMLHttpRequest.UnsupportedSchemeException(request.target()));
-			return handler;
-		}
 		try {
-			fetch.exchange = transport.exchange(request, handler);
+			fetch.exchange = engine.exchange(request, handler);
 		}
 		catch (RuntimeException ex) {
 			handler.onError(ex);

@@ -23,8 +23,7 @@ final class SyncSend {
 	static void run(XMLHttpRequest xhr, OutgoingRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
 		xhr.fetch = started;
-		SyncFetch outcome = SyncFetch.start(xhr.engine.transport(), request, started, xhr.engine.maxResponseSize(),
-				XMLHttpRequest.isHttp(request.target()));
+		SyncFetch outcome = SyncFetch.start(xhr.engine, request, started);
 		SyncFetch.Wait waited = awaitWithoutLock(xhr, outcome, xhr.timeout);
 		if (xhr.fetch != started || (started.terminated && started.aborted)) {
 			// abort() or open() from another thread ended this send; abort() already reset the state.

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.netty.handler.codec.http.HttpVersion;
 import org.jspecify.annotations.Nullable;
@@ -79,22 +80,39 @@ final class WebClientTransport {
 	}
 
 	private static Flux<DataBuffer> bodyPublisher(RequestBody body, TransportHandler handler, Exchange exchange) {
-		int chunks = Math.max(1, (body.length() + REQUEST_CHUNK_SIZE - 1) / REQUEST_CHUNK_SIZE);
-		Flux<DataBuffer> slices = Flux.range(0, chunks).map((index) -> {
+		Flux<DataBuffer> content;
+		StreamingBody stream = body.stream();
+		if (stream != null) {
+			content = Flux.from(stream.content()).doOnNext((buffer) -> {
+				if (countsHandedOverBytes(handler, exchange)) {
+					handler.onRequestBodyChunk(buffer.readableByteCount());
+				}
+			});
+		}
+		else {
+			content = slices(body, handler, exchange);
+		}
+		return content.doOnComplete(() -> {
+			if (countsHandedOverBytes(handler, exchange)) {
+				handler.onRequestBodyEnd();
+			}
+		});
+	}
+
+	private static Flux<DataBuffer> slices(RequestBody body, TransportHandler handler, Exchange exchange) {
+		byte[] bytes = Objects.requireNonNull(body.bytes(), "a body that is not streamed has bytes");
+		int total = (int) body.length();
+		int chunks = Math.max(1, (total + REQUEST_CHUNK_SIZE - 1) / REQUEST_CHUNK_SIZE);
+		return Flux.range(0, chunks).map((index) -> {
 			int offset = index * REQUEST_CHUNK_SIZE;
-			int length = Math.min(REQUEST_CHUNK_SIZE, body.length() - offset);
+			int length = Math.min(REQUEST_CHUNK_SIZE, total - offset);
 			// Wrapping, not copying: Netty sends straight from the body's array.
 			DataBuffer slice = DefaultDataBufferFactory.sharedInstance
-				.wrap(ByteBuffer.wrap(body.bytes(), body.offset() + offset, length));
+				.wrap(ByteBuffer.wrap(bytes, body.offset() + offset, length));
 			if (countsHandedOverBytes(handler, exchange)) {
 				handler.onRequestBodyChunk(length);
 			}
 			return slice;
-		});
-		return slices.doOnComplete(() -> {
-			if (countsHandedOverBytes(handler, exchange)) {
-				handler.onRequestBodyEnd();
-			}
 		});
 	}
 

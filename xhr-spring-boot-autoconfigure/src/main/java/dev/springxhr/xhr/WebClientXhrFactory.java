@@ -1,10 +1,13 @@
 package dev.springxhr.xhr;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -52,8 +55,15 @@ public final class WebClientXhrFactory implements XhrFactory {
 		Objects.requireNonNull(observer, "'observer' must not be null");
 		long maxResponseSize = (settings.maxResponseSize() != null) ? settings.maxResponseSize().toBytes()
 				: Long.MAX_VALUE;
-		WebClientTransport transport = new WebClientTransport(webClientBuilder.build(), maxResponseSize);
-		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer);
+		// The codecs the builder ends up with (Boot's customizers included) decode typed JSON responses; the
+		// caller's builder is cloned, so it is left as it was.
+		AtomicReference<List<HttpMessageReader<?>>> readers = new AtomicReference<>();
+		WebClient webClient = webClientBuilder.clone()
+			.codecs((configurer) -> readers.set(configurer.getReaders()))
+			.build();
+		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize);
+		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer,
+				JsonBodyMapper.of(readers.get()));
 	}
 
 	/**

@@ -11,6 +11,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
+
 import dev.springxhr.xhr.event.EventListener;
 
 /**
@@ -414,7 +417,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 					extracted);
 			this.uploadListener = this.upload.hasAnyListeners();
 			// An empty body uploads nothing: no upload events, as for no body.
-			this.uploadComplete = (extracted == null || extracted.length() == 0);
+			this.uploadComplete = (extracted == null || extracted.isEmpty());
 			this.timedOut = false;
 			this.sendInvoked = true;
 			if (this.synchronous) {
@@ -562,7 +565,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 				throw new DOMException("A synchronous request cannot have a responseType in the WINDOW global "
 						+ "scope", DOMException.INVALID_ACCESS_ERROR);
 			}
-			ResponseBodies.requireSupported(type);
 			this.responseType = type;
 		}
 		finally {
@@ -585,9 +587,14 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	/**
 	 * Return the response as its response type says: a {@link String} for {@code ""} and {@code "text"} (partial
-	 * while {@code LOADING}), a read-only {@link ByteBuffer} for {@code "arraybuffer"} (the same object on every
-	 * call), {@code null} before {@code DONE} for the other types.
+	 * while {@code LOADING}); in {@code DONE}, a read-only {@link ByteBuffer} for {@code "arraybuffer"}, a
+	 * {@link Blob} whose type is the final MIME type for {@code "blob"}, a {@link Document} or {@code null} for
+	 * {@code "document"}, and for {@code "json"} a JS-like value — {@code Map<String, Object>} in member order,
+	 * {@code List<Object>}, {@link String}, {@link Integer}/{@link Long}/{@link Double}, {@link Boolean} or
+	 * {@code null} (also when the body is not JSON). These objects are made once and returned on every call;
+	 * before {@code DONE} and after an error they are {@code null}.
 	 * @return the response
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-response-attribute">XHR §3.6.9 response</a>
 	 */
 	public @Nullable Object getResponse() {
 		this.lock.lock();
@@ -595,13 +602,64 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			if (isTextResponseType()) {
 				return textResponse();
 			}
-			if (this.state != DONE) {
+			if (this.state != DONE || this.response.isNetworkError()) {
 				return null;
 			}
-			if (this.responseObject == null && !this.response.isNetworkError()) {
-				this.responseObject = ResponseBodies.create(this.responseType, this.receivedBytes);
+			if (this.responseObject == null) {
+				if (this.responseType == XMLHttpRequestResponseType.DOCUMENT) {
+					Document document = documentResponse();
+					this.responseObject = (document != null) ? document : ResponseBodies.FAILURE;
+				}
+				else {
+					this.responseObject = ResponseBodies.create(this.responseType, this.receivedBytes,
+							this.response.finalMimeType(this.overrideMimeType));
+				}
 			}
-			return this.responseObject;
+			Object cached = this.responseObject;
+			return (cached == ResponseBodies.FAILURE || cached == ResponseBodies.JsonNull.INSTANCE) ? null : cached;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the response body mapped from JSON to a Java type, with the JSON decoder of the factory's
+	 * {@code WebClient} (with Spring Boot, the application's JSON mapper). Beyond the standard; it works with any
+	 * response type, since the body is kept as received.
+	 * @param <T> the type
+	 * @param type the type to map to, e.g. a record
+	 * @return the value, or {@code null} before {@code DONE}, after an error, or for an empty body
+	 * @throws org.springframework.core.codec.DecodingException if the body is not JSON of that type
+	 * @throws IllegalStateException if the WebClient has no JSON decoder (no Jackson on the class path)
+	 */
+	public <T> @Nullable T getResponse(Class<T> type) {
+		Objects.requireNonNull(type, "'type' must not be null");
+		return type.cast(mappedJsonResponse(ResolvableType.forClass(type)));
+	}
+
+	/**
+	 * Return the response body mapped from JSON to a generic Java type, such as {@code List<Item>}; as
+	 * {@link #getResponse(Class)}.
+	 * @param <T> the type
+	 * @param type the type to map to, e.g. {@code new ParameterizedTypeReference<List<Item>>() {}}
+	 * @return the value, or {@code null} before {@code DONE}, after an error, or for an empty body
+	 * @throws org.springframework.core.codec.DecodingException if the body is not JSON of that type
+	 * @throws IllegalStateException if the WebClient has no JSON decoder (no Jackson on the class path)
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T getResponse(ParameterizedTypeReference<T> type) {
+		Objects.requireNonNull(type, "'type' must not be null");
+		return (T) mappedJsonResponse(ResolvableType.forType(type));
+	}
+
+	private @Nullable Object mappedJsonResponse(ResolvableType type) {
+		this.lock.lock();
+		try {
+			if (this.state != DONE || this.response.isNetworkError() || this.receivedBytes.length() == 0) {
+				return null;
+			}
+			return this.engine.jsonMapper().map(this.receivedBytes.array(), this.receivedBytes.length(), type);
 		}
 		finally {
 			this.lock.unlock();
@@ -628,24 +686,46 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	}
 
 	/**
-	 * Return the response as a document.
-	 * @return the document, or {@code null}
+	 * Return the response as a document: for an XML final MIME type ({@code text/xml}, {@code application/xml},
+	 * {@code +xml}, or none at all), the body parsed as XML — {@code null} if it is not well-formed; for
+	 * {@code text/html}, the body parsed as HTML5, but only with response type {@code "document"}. XML is parsed
+	 * without DTDs or external entities ever being fetched; {@link Document#getInputEncoding()} tells the encoding
+	 * used.
+	 * @return the document, or {@code null} before {@code DONE}, after an error, for other MIME types, and always in
+	 * the {@link GlobalScope#DEDICATED_WORKER} scope (which has no {@code responseXML})
 	 * @throws DOMException {@code InvalidStateError} if the response type is not {@code ""} or {@code "document"}
+	 * @see <a href="https://xhr.spec.whatwg.org/#the-responsexml-attribute">XHR §3.6.12 responseXML</a>
 	 */
 	public @Nullable Document getResponseXML() {
 		this.lock.lock();
 		try {
 			if (this.responseType != XMLHttpRequestResponseType.EMPTY
 					&& this.responseType != XMLHttpRequestResponseType.DOCUMENT) {
-				throw new DOMException("responseXML is only available when responseType is \"\" or \"document\"",
+				throw new DOMException("responseXML is only available when responseType is \"\" or \"document\", it "
+						+ "is \"" + this.responseType.idlValue() + "\"; use getResponse()",
 						DOMException.INVALID_STATE_ERROR);
 			}
-			// Document responses arrive with response decoding (issue "Engine 2 of 7").
-			return null;
+			if (!isWindow() || this.state != DONE || this.response.isNetworkError()) {
+				return null;
+			}
+			if (this.responseObject == null) {
+				Document document = documentResponse();
+				this.responseObject = (document != null) ? document : ResponseBodies.FAILURE;
+			}
+			return (this.responseObject instanceof Document document) ? document : null;
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private @Nullable Document documentResponse() {
+		int status = this.response.status();
+		// Fetch: a response to HEAD, and a 204, 205 or 304, has a null body, which is no document at all.
+		boolean nullBody = this.method.equals("HEAD") || status == 204 || status == 205 || status == 304;
+		return ResponseBodies.document(nullBody ? null : this.receivedBytes,
+				this.response.finalMimeType(this.overrideMimeType), this.response.finalEncoding(this.overrideMimeType),
+				this.responseType == XMLHttpRequestResponseType.EMPTY, this.response.url());
 	}
 
 	// ---- Firefox extensions ---------------------------------------------------------------------------------------
