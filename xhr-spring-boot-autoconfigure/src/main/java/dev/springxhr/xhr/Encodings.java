@@ -147,7 +147,7 @@ final class Encodings {
 	 */
 	static String decode(byte[] bytes, int length, Charset fallback) {
 		if (length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-			return new String(bytes, 3, length - 3, StandardCharsets.UTF_8);
+			return Utf8.decodeWithoutBom(bytes, 3, length - 3);
 		}
 		if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
 			return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
@@ -161,6 +161,9 @@ final class Encodings {
 				chars[i] = WINDOWS_1252_TABLE[bytes[i] & 0xFF];
 			}
 			return new String(chars);
+		}
+		if (fallback.equals(StandardCharsets.UTF_8)) {
+			return Utf8.decodeWithoutBom(bytes, 0, length);
 		}
 		return new String(bytes, 0, length, fallback);
 	}

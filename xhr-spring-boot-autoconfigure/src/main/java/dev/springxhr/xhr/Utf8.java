@@ -33,6 +33,15 @@ final class Utf8 {
 	 * @return the decoded string
 	 */
 	static String decodeWithoutBom(byte[] bytes, int offset, int length) {
+		// Fast path: for well-formed input (no U+FFFD produced) the JDK's intrinsic decoder gives the same string.
+		String fast = new String(bytes, offset, length, StandardCharsets.UTF_8);
+		if (fast.indexOf('\uFFFD') < 0) {
+			return fast;
+		}
+		return decodeStrictly(bytes, offset, length);
+	}
+
+	private static String decodeStrictly(byte[] bytes, int offset, int length) {
 		int end = offset + length;
 		char[] chars = new char[length];
 		int count = 0;

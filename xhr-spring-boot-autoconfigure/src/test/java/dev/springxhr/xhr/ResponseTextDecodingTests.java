@@ -150,6 +150,16 @@ class ResponseTextDecodingTests {
 		assertThat(responseText("text/plain;charset=utf-16be", hex("0041 00E9"))).isEqualTo("A\u00e9");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "eda080, \uFFFD\uFFFD\uFFFD", "f0908d, \uFFFD", "c0af, \uFFFD\uFFFD", "e282ac41, \u20ACA",
+			"f4908080, \uFFFD\uFFFD\uFFFD\uFFFD" })
+	void malformedUtf8BecomesOneReplacementPerMaximalSubpartAsTheEncodingStandardSays(String bodyHex,
+			String expected) {
+		// Encoding §9.1.1: after ED only 80-9F continue (no surrogates), so ED A0 80 is three errors, not one.
+		assertThat(responseText("text/plain;charset=utf-8", hex(bodyHex))).isEqualTo(expected);
+		assertThat(responseText("text/plain", concat(hex("efbbbf"), hex(bodyHex)))).isEqualTo(expected);
+	}
+
 	@Test
 	void unknownLabelFallsBackToUtf8() {
 		assertThat(responseText("text/plain;charset=x-no-such-encoding", hex("C3A9"))).isEqualTo("\u00e9");
