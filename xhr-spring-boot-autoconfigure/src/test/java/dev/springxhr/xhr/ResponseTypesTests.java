@@ -287,6 +287,52 @@ class ResponseTypesTests {
 		assertThat(xhr.getResponseText()).isEqualTo("<x/>");
 	}
 
+	@Test
+	void externalEntitiesAndDtdsOfAResponseAreNeverFetched() {
+		String secret = serve("TOP SECRET", "Content-Type: text/plain");
+		String secretPath = secret.substring(raw.baseUrl().length());
+		String dtd = serve("<!ENTITY leak SYSTEM \"" + secret + "\">", "Content-Type: application/xml-dtd");
+		String dtdPath = dtd.substring(raw.baseUrl().length());
+		String xxe = serve("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret + "\">]><x>&e;</x>",
+				"Content-Type: application/xml");
+		String externalDtd = serve("<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"" + dtd + "\"><x>&leak;</x>",
+				"Content-Type: application/xml");
+		String parameterEntity = serve("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY % p SYSTEM \"" + dtd
+				+ "\"> %p;]><x>&leak;</x>", "Content-Type: application/xml");
+
+		for (String url : List.of(xxe, externalDtd, parameterEntity)) {
+			Document document = fetch(url, "document", null).getResponseXML();
+			if (document != null) {
+				assertThat(document.getDocumentElement().getTextContent()).doesNotContain("SECRET");
+			}
+		}
+		assertThat(raw.requestsTo(secretPath)).isEmpty();
+		assertThat(raw.requestsTo(dtdPath)).isEmpty();
+	}
+
+	@Test
+	void billionLaughsIsANullDocumentNotAnExpansion() {
+		StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol0 \"lol\">");
+		for (int i = 1; i <= 9; i++) {
+			dtd.append("<!ENTITY lol").append(i).append(" \"");
+			dtd.append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+		}
+		dtd.append("]>");
+		XMLHttpRequest xhr = fetch(serve("<?xml version=\"1.0\"?>" + dtd + "<lolz>&lol9;</lolz>",
+				"Content-Type: application/xml"), null, null);
+
+		assertThat(xhr.getResponseXML()).isNull();
+	}
+
+	@Test
+	void xhtmlWithADoctypeParsesWithoutFetchingTheDtd() {
+		XMLHttpRequest xhr = fetch(serve("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+				+ "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+				+ "<body><p>x</p></body></html>", "Content-Type: application/xhtml+xml"), null, null);
+
+		assertThat(xhr.getResponseXML().getElementsByTagName("p").getLength()).isEqualTo(1);
+	}
+
 	// ---- typed JSON (beyond the standard) --------------------------------------------------------------------------
 
 	record Item(String name, int count) {
