@@ -24,6 +24,14 @@ public final class DOMParser {
 	/** The namespace of the root of a document that failed to parse, as in Firefox. */
 	public static final String PARSER_ERROR_NAMESPACE = "http://www.mozilla.org/newlayout/xml/parsererror.xml";
 
+	/**
+	 * The {@link Document#getUserData(String) user data} key under which the engine records a document's content
+	 * type, DOM's {@code document.contentType}, which the W3C DOM has no property for: a {@code String}, the essence
+	 * of the final MIME type for a {@code responseXML} / {@code "document"} response (e.g. {@code "text/html"},
+	 * {@code "application/xml"}, {@code "text/xml"}), the {@code type} argument for a document made here.
+	 */
+	public static final String CONTENT_TYPE_USER_DATA = "dev.springxhr.contentType";
+
 	private static final Set<String> XML_TYPES = Set.of("text/xml", "application/xml", "application/xhtml+xml",
 			"image/svg+xml");
 
@@ -41,14 +49,31 @@ public final class DOMParser {
 		Objects.requireNonNull(type, "'type' must not be null");
 		byte[] bytes = UsvStrings.toUsvString(string).getBytes(StandardCharsets.UTF_8);
 		if (type.equals("text/html")) {
-			return HtmlDocumentParser.parse(bytes, bytes.length, StandardCharsets.UTF_8, null);
+			Document document = HtmlDocumentParser.parse(bytes, bytes.length, StandardCharsets.UTF_8, null);
+			// DOM Parsing parseFromString(): "content type is type"
+			document.setUserData(CONTENT_TYPE_USER_DATA, type, null);
+			return document;
 		}
 		if (!XML_TYPES.contains(type)) {
 			throw new IllegalArgumentException("TypeError: '" + type + "' is not a DOMParser type; use text/html, "
 					+ "text/xml, application/xml, application/xhtml+xml or image/svg+xml");
 		}
-		Document document = XmlDocumentParser.parse(bytes, bytes.length, StandardCharsets.UTF_8, null);
-		return (document != null) ? document : parserError();
+		Document parsed = XmlDocumentParser.parse(bytes, bytes.length, StandardCharsets.UTF_8, null);
+		Document document = (parsed != null) ? parsed : parserError();
+		document.setUserData(CONTENT_TYPE_USER_DATA, type, null);
+		return document;
+	}
+
+	/**
+	 * Whether {@code document} is an HTML document (DOM: its type is "html"), as opposed to an XML document: one
+	 * parsed as HTML by {@link #parseFromString} with {@code "text/html"} or for a {@code "document"} response with
+	 * an HTML MIME type, or one of a DOM HTML implementation. An HTML document is serialized as HTML when sent.
+	 * @param document the document
+	 * @return {@code true} for an HTML document
+	 */
+	public static boolean isHtmlDocument(Document document) {
+		Objects.requireNonNull(document, "'document' must not be null");
+		return HtmlDocumentParser.isHtmlDocument(document);
 	}
 
 	private static Document parserError() {

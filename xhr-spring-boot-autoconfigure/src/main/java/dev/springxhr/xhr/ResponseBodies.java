@@ -69,14 +69,20 @@ final class ResponseBodies {
 			return null;
 		}
 		// Steps 3-4: only HTML and XML are documents, and HTML only when asked for with responseType "document".
+		Document document = null;
 		if (finalMimeType.isHtml()) {
-			return emptyResponseType ? null
+			document = emptyResponseType ? null
 					: HtmlDocumentParser.parse(body.array(), body.length(), finalEncoding, url);
 		}
-		if (finalMimeType.isXml()) {
-			return XmlDocumentParser.parse(body.array(), body.length(), finalEncoding, url);
+		else if (finalMimeType.isXml()) {
+			document = XmlDocumentParser.parse(body.array(), body.length(), finalEncoding, url);
 		}
-		return null;
+		if (document != null) {
+			// "Set document's content type to finalMIME": recorded as its essence, which is what browsers report
+			// as document.contentType (e.g. "text/xml" for overrideMimeType("text/xml") on a text/plain body)
+			document.setUserData(DOMParser.CONTENT_TYPE_USER_DATA, finalMimeType.essence(), null);
+		}
+		return document;
 	}
 
 	/** A JSON {@code null} response: cached like any value, returned as {@code null}. */

@@ -416,8 +416,12 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 					RequestHeaderList.build(this.method, this.authorHeaders, extracted, this.engine.settings()),
 					extracted);
 			this.uploadListener = this.upload.hasAnyListeners();
-			// An empty body uploads nothing: no upload events, as for no body.
-			this.uploadComplete = (extracted == null || extracted.isEmpty());
+			// An empty body uploads nothing: no upload events, as for no body. Nor does a request to a data: URL,
+			// whose body is never read: Chromium fires no upload event at all for it, and by the standard fetch
+			// never reaches processRequestEndOfBody for a data: URL (scheme fetch answers from the URL alone), so
+			// an upload loadstart would never be followed by a loadend.
+			this.uploadComplete = (extracted == null || extracted.isEmpty()
+					|| "data".equals(request.target().getScheme()));
 			this.timedOut = false;
 			this.sendInvoked = true;
 			if (this.synchronous) {

@@ -81,8 +81,9 @@ class DataUrlTests {
 		rec.awaitLoadend();
 
 		assertThat(xhr.getResponseText()).isEqualTo("ok");
-		assertThat(rec.events()).containsSubsequence("u.loadstart(0,7,t)", "u.load(7,7,t)", "u.loadend(7,7,t)",
-				"rsc(2)", "load(2,0,f)");
+		// As in Chromium (oracle scenario data-post): no upload events at all, although upload listeners are attached.
+		assertThat(rec.events()).noneMatch((e) -> e.startsWith("u."));
+		assertThat(rec.events()).containsSubsequence("loadstart(0,0,f)", "rsc(2)", "load(2,0,f)");
 	}
 
 	@Test

@@ -16,8 +16,14 @@ import java.util.function.Consumer;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
+import dev.springxhr.xhr.Blob;
 import dev.springxhr.xhr.DOMException;
+import dev.springxhr.xhr.DOMParser;
+import dev.springxhr.xhr.FormData;
+import dev.springxhr.xhr.URLSearchParams;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XMLHttpRequestEventTarget;
 import dev.springxhr.xhr.XMLHttpRequestResponseType;
@@ -33,6 +39,9 @@ import dev.springxhr.xhr.event.ProgressEvent;
  *
  * <p>Every string in the trace is normalized as in the tool: the page URL becomes {@code {A}/runner.html}, the
  * origins {@code {A}}/{@code {B}}/{@code {C}} and bare hosts {@code {hostA}}/{@code {hostB}}/{@code {hostC}}.
+ *
+ * <p>Every body spec of the step language is made with the engine's public API ({@link Blob}, {@link FormData},
+ * {@link URLSearchParams}, {@link DOMParser}), and blob and document responses are summarized as runner.js does.
  */
 final class ScenarioInterpreter {
 
@@ -51,6 +60,10 @@ final class ScenarioInterpreter {
 	private static final int STRING_INLINE_MAX = 2048;
 
 	private static final int BYTES_INLINE_MAX = 1024;
+
+	private static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+
+	private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
 	/** The synchronous ops; waitFor and sleep exist only at the top level, elsewhere they are an UnknownStep. */
 	private static final Set<String> OPS = Set.of("open", "setRequestHeader", "set", "get", "getResponseHeader",
@@ -604,10 +617,25 @@ final class ScenarioInterpreter {
 					yield summary;
 				}
 				case DOCUMENT -> summarizeDocument(value);
-				case BLOB -> throw new UnsupportedScenarioException("blob responses are not supported by the harness");
+				case BLOB -> {
+					// runner.js: the synchronous part only; readFinalState() adds the bytes as the runner does
+					Blob blob = (Blob) value;
+					Map<String, Object> summary = new LinkedHashMap<>();
+					summary.put("blob", true);
+					summary.put("size", blob.getSize());
+					summary.put("type", blob.getType());
+					yield summary;
+				}
 			};
 		}
 
+		/**
+		 * runner.js summarizeDoc(): what the browser's {@code Document} getters report, read from the W3C DOM the
+		 * engine made. {@code documentClass} is {@code HTMLDocument} for a document the engine parsed as HTML (its
+		 * root an XHTML {@code html} element), else {@code XMLDocument}; {@code contentType} is the value the engine
+		 * records under {@link DOMParser#CONTENT_TYPE_USER_DATA}; {@code characterSet} is
+		 * {@link Document#getInputEncoding()}.
+		 */
 		private Object summarizeDocument(Object value) {
 			if (value == null) {
 				return null;
@@ -616,13 +644,14 @@ final class ScenarioInterpreter {
 				return Map.of("notADocument", String.valueOf(value));
 			}
 			Element root = document.getDocumentElement();
+			boolean html = isHtmlDocument(document);
 			Map<String, Object> summary = new LinkedHashMap<>();
-			summary.put("documentClass", "XMLDocument");
-			summary.put("contentType", null);
+			summary.put("documentClass", html ? "HTMLDocument" : "XMLDocument");
+			summary.put("contentType", document.getUserData(DOMParser.CONTENT_TYPE_USER_DATA));
 			summary.put("characterSet", document.getInputEncoding());
-			summary.put("root", (root != null) ? root.getNodeName() : null);
+			summary.put("root", (root != null) ? nodeName(root, html) : null);
 			summary.put("rootNamespace", (root != null) ? root.getNamespaceURI() : null);
-			summary.put("title", "");
+			summary.put("title", title(document));
 			summary.put("text", (root != null) ? summarizeString(root.getTextContent()) : null);
 			return summary;
 		}
@@ -644,6 +673,13 @@ final class ScenarioInterpreter {
 			if (state.get("response") instanceof String response && response.equals(state.get("responseText"))
 					&& !response.isEmpty()) {
 				state.put("response", "$=responseText");
+			}
+			// runner.js: a blob response also records its bytes (read asynchronously there, after the final state).
+			if (this.xhr.getResponseType() == XMLHttpRequestResponseType.BLOB
+					&& state.get("response") instanceof Map<?, ?> summary && summary.containsKey("blob")) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> blobSummary = (Map<String, Object>) summary;
+				blobSummary.put("bytes", summarizeBytes(((Blob) this.xhr.getResponse()).bytes()));
 			}
 			try {
 				this.rawResponseText = this.xhr.getResponseText();
@@ -669,7 +705,8 @@ final class ScenarioInterpreter {
 		}
 	}
 
-	/** runner.js makeBody(): the body specs the engine supports today. */
+	/** runner.js makeBody(): every body spec of the step language, made with the engine's public API. */
+	@SuppressWarnings("unchecked")
 	static Object makeBody(Map<String, Object> spec) {
 		if (spec == null) {
 			return null;
@@ -690,13 +727,114 @@ final class ScenarioInterpreter {
 					: bytes.length - offset;
 			return ByteBuffer.wrap(bytes, offset, length).slice();
 		}
-		for (String unsupported : List.of("blob", "formdata", "urlsearchparams", "document")) {
-			if (spec.containsKey(unsupported)) {
-				throw new UnsupportedScenarioException("send() with a " + unsupported
-						+ " body is not supported by the engine yet (body spec " + Json.write(spec) + ")");
+		if (spec.containsKey("blob")) {
+			return makeBlob((Map<String, Object>) spec.get("blob"));
+		}
+		if (spec.containsKey("formdata")) {
+			FormData form = new FormData();
+			for (Object e : (List<Object>) spec.get("formdata")) {
+				List<Object> entry = (List<Object>) e;
+				String name = (String) entry.get(0);
+				if (entry.get(1) instanceof String value) {
+					form.append(name, value);
+					continue;
+				}
+				Map<String, Object> file = (Map<String, Object>) entry.get(1);
+				Blob blob = makeBlob((Map<String, Object>) file.get("blob"));
+				if (file.containsKey("filename")) {
+					form.append(name, blob, (String) file.get("filename"));
+				}
+				else {
+					form.append(name, blob);
+				}
 			}
+			return form;
+		}
+		if (spec.containsKey("urlsearchparams")) {
+			return new URLSearchParams((String) spec.get("urlsearchparams"));
+		}
+		if (spec.containsKey("document")) {
+			Map<String, Object> document = (Map<String, Object>) spec.get("document");
+			if (document.get("xml") != null) {
+				return new DOMParser().parseFromString((String) document.get("xml"), "application/xml");
+			}
+			return new DOMParser().parseFromString((String) document.get("html"), "text/html");
 		}
 		throw new UnsupportedScenarioException("unknown body spec " + Json.write(spec));
+	}
+
+	/** runner.js makeBlob(): string parts as they are, {@code {"hex": h}} parts as bytes. */
+	@SuppressWarnings("unchecked")
+	static Blob makeBlob(Map<String, Object> spec) {
+		List<Object> parts = new ArrayList<>();
+		for (Object part : (List<Object>) spec.getOrDefault("parts", List.of())) {
+			parts.add((part instanceof String string) ? string
+					: hexBytes((String) ((Map<String, Object>) part).get("hex")));
+		}
+		return spec.containsKey("type") ? new Blob(parts, (String) spec.get("type")) : new Blob(parts);
+	}
+
+	// ---- the Document getters runner.js reads, on a W3C DOM ---------------------------------------------------------
+
+	/**
+	 * Whether the engine made {@code document} as an HTML document: flagged by its HTML parser, with an XHTML
+	 * {@code html} root.
+	 */
+	static boolean isHtmlDocument(Document document) {
+		Element root = document.getDocumentElement();
+		return DOMParser.isHtmlDocument(document) && root != null && XHTML_NAMESPACE.equals(root.getNamespaceURI())
+				&& "html".equals(root.getLocalName());
+	}
+
+	/**
+	 * DOM {@code nodeName} of an element: its qualified name, HTML-uppercased for an XHTML element of an HTML
+	 * document (the W3C DOM of the JDK does not do that).
+	 */
+	static String nodeName(Element element, boolean htmlDocument) {
+		String name = element.getNodeName();
+		if (!htmlDocument || !XHTML_NAMESPACE.equals(element.getNamespaceURI())) {
+			return name;
+		}
+		StringBuilder upper = new StringBuilder(name.length());
+		for (char c : name.toCharArray()) {
+			upper.append((c >= 'a' && c <= 'z') ? (char) (c - ('a' - 'A')) : c);
+		}
+		return upper.toString();
+	}
+
+	/**
+	 * HTML {@code document.title}: for an SVG root, the child text content of its first SVG {@code title} child;
+	 * otherwise that of the first XHTML {@code title} element in tree order, with ASCII whitespace stripped and
+	 * collapsed; {@code ""} if there is none.
+	 */
+	static String title(Document document) {
+		Element root = document.getDocumentElement();
+		if (root != null && SVG_NAMESPACE.equals(root.getNamespaceURI()) && "svg".equals(root.getLocalName())) {
+			for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+				if (child instanceof Element element && SVG_NAMESPACE.equals(element.getNamespaceURI())
+						&& "title".equals(element.getLocalName())) {
+					return childTextContent(element);
+				}
+			}
+			return "";
+		}
+		NodeList titles = document.getElementsByTagNameNS(XHTML_NAMESPACE, "title");
+		if (titles.getLength() == 0) {
+			return "";
+		}
+		return childTextContent((Element) titles.item(0)).replaceAll("[\\t\\n\\f\\r ]+", " ")
+			.replaceAll("^ | $", "");
+	}
+
+	/** DOM "child text content": the data of the element's Text children, in order. */
+	private static String childTextContent(Element element) {
+		StringBuilder text = new StringBuilder();
+		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+				text.append(child.getNodeValue());
+			}
+		}
+		return text.toString();
 	}
 
 	static String patternString(int n) {
