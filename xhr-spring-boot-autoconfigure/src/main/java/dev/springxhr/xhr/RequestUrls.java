@@ -170,7 +170,8 @@ final class RequestUrls {
 		}
 	}
 
-	private static String percentDecode(String value) {
+	/** Percent-decode {@code value} as UTF-8; other characters are taken as their UTF-8 bytes. */
+	static String percentDecode(String value) {
 		if (value.indexOf('%') < 0) {
 			return value;
 		}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,25 @@ final class ResponseHeaders {
 			}
 		}
 		return (combined != null) ? combined.toString() : null;
+	}
+
+	/**
+	 * A copy with only the headers whose name {@code keepName} accepts, in received order; {@code this} if it keeps
+	 * them all.
+	 * @param keepName tested with each header's name as received
+	 */
+	ResponseHeaders filter(Predicate<String> keepName) {
+		List<String> kept = new ArrayList<>(this.pairs.length);
+		for (int i = 0; i < this.pairs.length; i += 2) {
+			if (keepName.test(this.pairs[i])) {
+				kept.add(this.pairs[i]);
+				kept.add(this.pairs[i + 1]);
+			}
+		}
+		if (kept.size() == this.pairs.length) {
+			return this;
+		}
+		return kept.isEmpty() ? EMPTY : new ResponseHeaders(kept.toArray(new String[0]));
 	}
 
 	/**
