@@ -33,7 +33,7 @@ final class AsyncSend {
 		this.xhr = xhr;
 	}
 
-	void start(OutgoingRequest request) {
+	void start(FetchRequest request) {
 		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
 		this.xhr.fireProgressEvent(LOADSTART, 0, 0);
 		if (!this.xhr.uploadComplete && this.xhr.uploadListener) {
@@ -117,7 +117,9 @@ final class AsyncSend {
 		if (!this.xhr.isCurrent(current)) {
 			return;
 		}
-		this.xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(), this.xhr.url);
+		this.xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(),
+				(head.url() != null) ? head.url() : this.xhr.url);
+		this.xhr.channel = XhrChannel.of(head);
 		current.length = Math.max(0, this.xhr.response.contentLength());
 		this.xhr.receivedBytes.expect(current.length, this.xhr.engine.maxResponseSize());
 		this.xhr.state = HEADERS_RECEIVED;

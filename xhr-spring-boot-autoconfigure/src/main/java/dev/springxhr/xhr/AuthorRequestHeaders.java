@@ -62,6 +62,16 @@ final class AuthorRequestHeaders {
 		}
 	}
 
+	/** The headers as alternating names and values. */
+	String[] toArray() {
+		String[] pairs = new String[this.names.size() * 2];
+		for (int i = 0; i < this.names.size(); i++) {
+			pairs[2 * i] = this.names.get(i);
+			pairs[2 * i + 1] = this.values.get(i);
+		}
+		return pairs;
+	}
+
 	private int indexOf(String name) {
 		for (int i = 0; i < this.names.size(); i++) {
 			if (this.names.get(i).equalsIgnoreCase(name)) {

@@ -16,7 +16,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  */
 final class Fetch {
 
-	final OutgoingRequest request;
+	final FetchRequest request;
 
 	final long startNanos;
 
@@ -59,7 +59,7 @@ final class Fetch {
 
 	long uploadReportedLoaded;
 
-	Fetch(OutgoingRequest request, long startNanos) {
+	Fetch(FetchRequest request, long startNanos) {
 		this.request = request;
 		this.startNanos = startNanos;
 		// Bytes are counted when handed to the connection, not when they leave it: the first upload progress waits

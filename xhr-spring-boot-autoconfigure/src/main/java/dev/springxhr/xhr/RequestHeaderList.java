@@ -1,13 +1,15 @@
 package dev.springxhr.xhr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The header list one send() puts on the wire: the author request headers, then what the fetch layer adds —
- * {@code Accept: *}{@code /*} and the factory's User-Agent when the author set none, and {@code Content-Length}.
+ * The header list one hop of a fetch puts on the wire: the author request headers, then what the fetch layer adds —
+ * {@code Accept: *}{@code /*} and the factory's User-Agent when the author set none, {@code Content-Length}, and the
+ * hop's {@code Origin}, {@code Cookie} and {@code Authorization}.
  *
  * @see <a href="https://fetch.spec.whatwg.org/#http-network-or-cache-fetch">Fetch §4.5 HTTP-network-or-cache
  * fetch</a>
@@ -17,18 +19,20 @@ final class RequestHeaderList {
 	private RequestHeaderList() {
 	}
 
-	static String[] build(String method, AuthorRequestHeaders authorHeaders, @Nullable RequestBody body,
-			XhrSettings settings) {
-		List<String> pairs = new ArrayList<>(16);
-		authorHeaders.forEach((name, value) -> {
-			pairs.add(name);
-			pairs.add(value);
-		});
-		if (!authorHeaders.contains("Accept")) {
+	/**
+	 * The header list of one hop.
+	 * @param authorHeaders the author request headers, alternating names and values
+	 * @param fetchHeaders what the fetch adds for this hop (Origin, Cookie, Authorization), alternating
+	 */
+	static String[] build(String method, String[] authorHeaders, @Nullable RequestBody body, XhrSettings settings,
+			List<String> fetchHeaders) {
+		List<String> pairs = new ArrayList<>(authorHeaders.length + fetchHeaders.size() + 6);
+		pairs.addAll(Arrays.asList(authorHeaders));
+		if (!contains(authorHeaders, "Accept")) {
 			pairs.add("Accept");
 			pairs.add("*/*");
 		}
-		if (settings.userAgent() != null && !authorHeaders.contains("User-Agent")) {
+		if (settings.userAgent() != null && !contains(authorHeaders, "User-Agent")) {
 			pairs.add("User-Agent");
 			pairs.add(settings.userAgent());
 		}
@@ -44,7 +48,17 @@ final class RequestHeaderList {
 			pairs.add("Content-Length");
 			pairs.add("0");
 		}
+		pairs.addAll(fetchHeaders);
 		return pairs.toArray(new String[0]);
+	}
+
+	private static boolean contains(String[] pairs, String name) {
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (pairs[i].equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -76,6 +76,11 @@ final class RequestUrls {
 		return URI.create(target.toString());
 	}
 
+	/** The URL without its fragment, which Fetch never sends and responseURL never shows. */
+	static URI withoutFragment(URI url) {
+		return (url.getRawFragment() == null) ? url : URI.create(serializeWithoutFragment(url));
+	}
+
 	/** XHR §3.2 open() step 7: set the URL's username and password (percent-encoded with the userinfo set). */
 	static URI withCredentials(URI url, @Nullable String username, @Nullable String password) {
 		if (url.getRawAuthority() == null || (username == null && password == null)) {

@@ -40,7 +40,10 @@ public final class StreamingBody {
 
 	private final @Nullable String contentType;
 
-	private StreamingBody(Supplier<Publisher<DataBuffer>> content, long contentLength, @Nullable String contentType) {
+	private final boolean replayable;
+
+	private StreamingBody(Supplier<Publisher<DataBuffer>> content, long contentLength, @Nullable String contentType,
+			boolean replayable) {
 		if (contentLength < -1) {
 			throw new IllegalArgumentException("'contentLength' must be -1 (unknown) or more, was " + contentLength);
 		}
@@ -50,6 +53,7 @@ public final class StreamingBody {
 		this.content = content;
 		this.contentLength = contentLength;
 		this.contentType = contentType;
+		this.replayable = replayable;
 	}
 
 	/**
@@ -62,7 +66,7 @@ public final class StreamingBody {
 	public static StreamingBody of(Publisher<? extends DataBuffer> content, long contentLength,
 			@Nullable String contentType) {
 		Objects.requireNonNull(content, "'content' must not be null");
-		return new StreamingBody(() -> Flux.from(content), contentLength, contentType);
+		return new StreamingBody(() -> Flux.from(content), contentLength, contentType, false);
 	}
 
 	/**
@@ -78,7 +82,7 @@ public final class StreamingBody {
 		Objects.requireNonNull(inputStreamSupplier, "'inputStreamSupplier' must not be null");
 		return new StreamingBody(() -> DataBufferUtils
 			.readInputStream(inputStreamSupplier::get, DefaultDataBufferFactory.sharedInstance, READ_BUFFER_SIZE)
-			.subscribeOn(Schedulers.boundedElastic()), contentLength, contentType);
+			.subscribeOn(Schedulers.boundedElastic()), contentLength, contentType, true);
 	}
 
 	/**
@@ -100,7 +104,7 @@ public final class StreamingBody {
 		Objects.requireNonNull(resource, "'resource' must not be null");
 		return new StreamingBody(() -> DataBufferUtils
 			.read(resource, DefaultDataBufferFactory.sharedInstance, READ_BUFFER_SIZE)
-			.subscribeOn(Schedulers.boundedElastic()), lengthOf(resource), contentType);
+			.subscribeOn(Schedulers.boundedElastic()), lengthOf(resource), contentType, true);
 	}
 
 	private static long lengthOf(Resource resource) {
@@ -130,6 +134,15 @@ public final class StreamingBody {
 	 */
 	public @Nullable String getContentType() {
 		return this.contentType;
+	}
+
+	/**
+	 * Whether the body can be sent again, as a 307 or 308 redirect or an authentication retry needs: an input
+	 * stream supplier or a resource can, a publisher cannot (the standard's "body whose source is null").
+	 * @return whether the body can be sent more than once
+	 */
+	public boolean isReplayable() {
+		return this.replayable;
 	}
 
 	/** The content of one send. */

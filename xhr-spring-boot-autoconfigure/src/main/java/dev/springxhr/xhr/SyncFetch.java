@@ -42,7 +42,7 @@ final class SyncFetch implements TransportHandler {
 		this.maxResponseSize = maxResponseSize;
 	}
 
-	static SyncFetch start(XhrEngine engine, OutgoingRequest request, Fetch fetch) {
+	static SyncFetch start(XhrEngine engine, FetchRequest request, Fetch fetch) {
 		SyncFetch handler = new SyncFetch(engine.maxResponseSize());
 		fetch.onTerminate = handler.done::countDown;
 		try {

@@ -20,7 +20,7 @@ final class SyncSend {
 	private SyncSend() {
 	}
 
-	static void run(XMLHttpRequest xhr, OutgoingRequest request) {
+	static void run(XMLHttpRequest xhr, FetchRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
 		xhr.fetch = started;
 		SyncFetch outcome = SyncFetch.start(xhr.engine, request, started);
@@ -50,7 +50,9 @@ final class SyncSend {
 		}
 		// XHR §3.5 "handle response end-of-body", synchronous: no progress, no readystatechange 2 or 3.
 		xhr.fetch = null;
-		xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(), xhr.url);
+		xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(),
+				(head.url() != null) ? head.url() : xhr.url);
+		xhr.channel = XhrChannel.of(head);
 		xhr.receivedBytes = outcome.body();
 		long transmitted = xhr.receivedBytes.length();
 		long length = Math.max(0, xhr.response.contentLength());

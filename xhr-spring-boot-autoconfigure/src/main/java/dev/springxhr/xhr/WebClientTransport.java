@@ -1,5 +1,7 @@
 package dev.springxhr.xhr;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,12 +211,19 @@ final class WebClientTransport {
 				HttpVersion version = nettyResponse.version();
 				String statusText = (version != null && version.majorVersion() >= 2) ? ""
 						: nettyResponse.status().reasonPhrase();
-				return new ResponseHead(status, statusText, ResponseHeaders.of(nettyResponse.responseHeaders()));
+				SocketAddress remote = (nettyResponse instanceof Connection connection)
+						? connection.channel().remoteAddress() : null;
+				return new ResponseHead(status, statusText, ResponseHeaders.of(nettyResponse.responseHeaders()),
+						nettyResponse.responseHeaders().getAll("Set-Cookie"),
+						(version != null) ? version.text() : "",
+						(remote instanceof InetSocketAddress inet) ? inet : null, null);
 			}
 			// Another connector: the reason phrase is not exposed, so the standard one stands in for it.
 			HttpStatus known = HttpStatus.resolve(status);
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			List<String> setCookies = headers.getOrEmpty("Set-Cookie");
 			return new ResponseHead(status, (known != null) ? known.getReasonPhrase() : "",
-					ResponseHeaders.of(springHeaders(response.headers().asHttpHeaders())));
+					ResponseHeaders.of(springHeaders(headers)), setCookies, "", null, null);
 		}
 
 		private static Iterable<Map.Entry<String, String>> springHeaders(HttpHeaders headers) {

@@ -1,5 +1,6 @@
 package dev.springxhr.xhr;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -62,8 +63,11 @@ public final class WebClientXhrFactory implements XhrFactory {
 			.codecs((configurer) -> readers.set(configurer.getReaders()))
 			.build();
 		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize);
+		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
+		PublicSuffixList suffixes = PublicSuffixList.instance();
 		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer,
-				JsonBodyMapper.of(readers.get()));
+				JsonBodyMapper.of(readers.get()), new CookieStore(Clock.systemUTC(), suffixes),
+				new PreflightCache(Clock.systemUTC()), suffixes);
 	}
 
 	/**

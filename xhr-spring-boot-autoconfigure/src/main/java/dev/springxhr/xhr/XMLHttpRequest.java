@@ -113,6 +113,9 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	private boolean mozBackgroundRequest;
 
+	/** Firefox's channel: the exchange of the current response, once its headers arrived. */
+	volatile @Nullable XhrChannel channel;
+
 	XMLHttpRequest(XhrEngine engine, XhrOptions options) {
 		this.engine = engine;
 		this.options = options;
@@ -412,16 +415,16 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 					this.authorHeaders.set("Content-Type", RequestBody.correctCharset(authorContentType));
 				}
 			}
-			OutgoingRequest request = new OutgoingRequest(this.method, RequestUrls.requestTarget(requestUrl()),
-					RequestHeaderList.build(this.method, this.authorHeaders, extracted, this.engine.settings()),
-					extracted);
 			this.uploadListener = this.upload.hasAnyListeners();
+			FetchRequest request = new FetchRequest(this.method, RequestUrls.withoutFragment(requestUrl()),
+					this.authorHeaders.toArray(), extracted, credentialsMode(), getMozSystem() ? null
+							: this.engine.settings().origin(), this.uploadListener);
 			// An empty body uploads nothing: no upload events, as for no body. Nor does a request to a data: URL,
 			// whose body is never read: Chromium fires no upload event at all for it, and by the standard fetch
 			// never reaches processRequestEndOfBody for a data: URL (scheme fetch answers from the URL alone), so
 			// an upload loadstart would never be followed by a loadend.
 			this.uploadComplete = (extracted == null || extracted.isEmpty()
-					|| "data".equals(request.target().getScheme()));
+					|| "data".equals(request.url().getScheme()));
 			this.timedOut = false;
 			this.sendInvoked = true;
 			if (this.synchronous) {
@@ -784,11 +787,12 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	}
 
 	/**
-	 * Return Firefox's {@code channel}: a read-only view of the exchange once sent.
-	 * @return {@code null} in this version
+	 * Return Firefox's {@code channel}: a read-only view of the exchange that produced the response — final URI,
+	 * negotiated protocol, remote address.
+	 * @return an {@link XhrChannel} from {@code HEADERS_RECEIVED} on, {@code null} before and after an error
 	 */
 	public @Nullable Object getChannel() {
-		return null;
+		return this.channel;
 	}
 
 	@Override
@@ -846,6 +850,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	void resetResponse() {
 		this.response = XhrResponse.NETWORK_ERROR;
+		this.channel = null;
 		this.receivedBytes = new ReceivedBytes();
 		this.responseObject = null;
 		this.responseTextCache = null;
@@ -863,6 +868,21 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			this.responseTextCacheLength = length;
 		}
 		return this.responseTextCache;
+	}
+
+	/**
+	 * Fetch's credentials mode of the request: XHR §3.5 send() step 9 ({@code include} with withCredentials,
+	 * else {@code same-origin}), overridden by the factory's policy and by Firefox's {@code mozAnon}.
+	 */
+	private CredentialsPolicy credentialsMode() {
+		if (getMozAnon()) {
+			return CredentialsPolicy.OMIT;
+		}
+		return switch (this.engine.settings().credentialsPolicy()) {
+			case OMIT -> CredentialsPolicy.OMIT;
+			case INCLUDE -> CredentialsPolicy.INCLUDE;
+			case SAME_ORIGIN -> this.withCredentials ? CredentialsPolicy.INCLUDE : CredentialsPolicy.SAME_ORIGIN;
+		};
 	}
 
 	private boolean isTextResponseType() {

@@ -92,8 +92,11 @@ class OracleReplayTests {
 
 	/** A fresh interpreter, with a fresh factory and cookie jar, as a fresh browser profile. */
 	private static ScenarioInterpreter newInterpreter() {
+		// A page of origin {A}, as runner.html is: Origin headers, CORS and same-origin credentials as in Chromium.
+		URI page = URI.create(ScenarioInterpreter.pageUrl(server));
 		XhrFactory factory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(ScenarioInterpreter.pageUrl(server))));
+				XhrSettings.defaults().withBaseUrl(page).withOrigin(URI.create(page.getScheme() + "://"
+						+ page.getRawAuthority())));
 		return new ScenarioInterpreter(factory, server);
 	}
 
@@ -236,43 +239,14 @@ class OracleReplayTests {
 						});
 				}));
 
-		// Same-origin POST/PUT/DELETE/PATCH carry Origin: {A} in Chromium (Fetch). Our factory has no origin yet.
-		for (String name : List.of("post-upload-interleaving", "open-method-patch-mixed-case",
-				"open-method-delete-mixed-case", "send-post-null", "send-put-null", "send-delete-null",
-				"send-post-string", "send-post-arraybuffer")) {
-			known.put(name, new KnownDifference(NOT_YET_ORIGIN + ": no Origin request header",
-					(trace) -> trace.withoutRequestHeader("Origin")));
-		}
-
-		// Chromium answers the 401 + WWW-Authenticate: Basic challenge by retrying once with the URL's credentials.
-		// We do not retry yet: one request, without Authorization, and its 401 is the response.
-		known.put("open-credentials-args-401", new KnownDifference(
-				NOT_YET_ORIGIN + ": no retry with Authorization: Basic after the 401 challenge", (trace) -> {
-					assertThat(trace.server).hasSize(2);
-					trace.server.remove(1);
-					trace.withoutRequestHeader("Authorization");
-				}));
-
 		// ---- bodies-scenarios.json ----
-
-		// Same-origin POSTs carry Origin: {A} in Chromium; our factory has no origin yet (see above).
-		for (String name : List.of("body-string-nonascii", "body-arraybuffer", "body-uint8array-offset",
-				"body-blob-typed-untyped", "body-blob-uppercase-type", "body-blob-mixed-parts", "body-formdata-strings",
-				"body-formdata-crlf-quote", "body-formdata-files", "body-formdata-filename-escape",
-				"body-urlsearchparams", "body-document-xml", "body-document-html", "body-upload-formdata-events",
-				"ctype-1252-urlsearchparams", "ctype-1252-document", "ctype-1252-blob", "ctype-1252-formdata",
-				"ctype-blob-empty")) {
-			known.put(name, new KnownDifference(NOT_YET_ORIGIN + ": no Origin request header",
-					(trace) -> trace.withoutRequestHeader("Origin")));
-		}
 
 		// XHR send() step 4.5.1: the author Content-Type is parsed, its charset set to UTF-8, and re-serialized
 		// (WPT send-content-type-charset.htm: "unknown parameters need to be preserved" expects this form).
 		// Chromium only swaps the charset value in place and keeps the author's casing, spaces and quotes.
-		known.put("ctype-1252-string", new KnownDifference(NOT_YET_ORIGIN
-				+ ": no Origin request header; and we re-serialize the rewritten author Content-Type as the spec says,"
-				+ " Chromium replaces only the charset value in place", (trace) -> {
-					trace.withoutRequestHeader("Origin");
+		known.put("ctype-1252-string", new KnownDifference(
+				"we re-serialize the rewritten author Content-Type as the spec says, Chromium replaces only the "
+						+ "charset value in place", (trace) -> {
 					trace.withRequestHeaderValue("Content-Type", "Text/Plain; Charset=\"UTF-8\"; a=b",
 							"text/plain;charset=UTF-8;a=b");
 				}));
