@@ -105,7 +105,7 @@ final class ComparableTrace {
 
 	/**
 	 * For each log entry, the echo length of the request it belongs to (the one opened by the latest {@code open}
-	 * step) if that request went to an {@code /echo} URL and completed, else {@code null}.
+	 * step) if that request went to an {@code /echo} URL and completed with a body, else {@code null}.
 	 */
 	private static List<Long> segmentEchoLengths(List<Map<String, Object>> log) {
 		List<Long> lengths = new ArrayList<>(log.size());
@@ -116,6 +116,10 @@ final class ComparableTrace {
 			boolean open = e != null && "step".equals(e.get("kind")) && "open".equals(e.get("op"));
 			if (e == null || open) {
 				Long length = echo ? requestLength(log.subList(segmentStart, i)) : null;
+				if (Long.valueOf(0).equals(length)) {
+					// An echo is never empty: the request failed (a network error), there is no echo length.
+					length = null;
+				}
 				for (int j = segmentStart; j < i; j++) {
 					lengths.add(length);
 				}
