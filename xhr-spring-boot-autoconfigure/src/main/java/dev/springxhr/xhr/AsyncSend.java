@@ -2,6 +2,9 @@ package dev.springxhr.xhr;
 
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
@@ -26,6 +29,8 @@ import static dev.springxhr.xhr.XMLHttpRequestEventTarget.TIMEOUT;
  * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
  */
 final class AsyncSend {
+
+	private static final Log LOGGER = LogFactory.getLog(XMLHttpRequest.class);
 
 	private final XMLHttpRequest xhr;
 
@@ -218,6 +223,10 @@ final class AsyncSend {
 	}
 
 	private void processNetworkError(Fetch current, Throwable cause) {
+		if (LOGGER.isDebugEnabled()) {
+			// Script only sees status 0 and "error"; the reason (CORS, redirects, the connection) is for the log.
+			LOGGER.debug(this.xhr + " failed as a network error: " + cause.getMessage());
+		}
 		this.xhr.terminate(current);
 		this.xhr.requestErrorSteps(ERROR, DOMException.NETWORK_ERROR, "The request failed: " + cause.getMessage(), cause);
 	}

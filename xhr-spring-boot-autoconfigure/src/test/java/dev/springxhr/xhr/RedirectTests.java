@@ -47,8 +47,9 @@ class RedirectTests {
 	/** A route on {@code server} that redirects with {@code status} to {@code location}. */
 	private static String redirect(RawHttpServer server, int status, String location) {
 		String path = path("redirect");
-		server.route(path, RawHttpServer.response("HTTP/1.1 " + status + " Moved", "moved", "Location: " + location,
-				"Content-Length: 5"));
+		// A response to HEAD has no body: sending one would corrupt the kept-alive connection.
+		server.route(path, (request) -> RawHttpServer.response("HTTP/1.1 " + status + " Moved",
+				request.method().equals("HEAD") ? "" : "moved", "Location: " + location, "Content-Length: 5"));
 		return server.baseUrl() + path;
 	}
 
@@ -57,8 +58,8 @@ class RedirectTests {
 		String path = path("target");
 		server.route(path, (request) -> {
 			String body = request.method() + " " + request.body().length;
-			return RawHttpServer.response("HTTP/1.1 200 OK", body, "Content-Length: " + body.length(),
-					"Content-Type: text/plain");
+			return RawHttpServer.response("HTTP/1.1 200 OK", request.method().equals("HEAD") ? "" : body,
+					"Content-Length: " + body.length(), "Content-Type: text/plain");
 		});
 		return server.baseUrl() + path;
 	}
@@ -90,8 +91,10 @@ class RedirectTests {
 	void redirectRewritesTheMethodAsFetchSays(int status, String method, String finalMethod) {
 		String target = target(a);
 		String start = redirect(a, status, target);
-		XMLHttpRequest xhr = send(method, start, "12345678", "Content-Type", "application/x-pony").xhr();
+		EventRecorder rec = send(method, start, "12345678", "Content-Type", "application/x-pony");
+		XMLHttpRequest xhr = rec.xhr();
 
+		assertThat(xhr.getStatus()).as("%s %s", rec.events(), xhr.getResponseText()).isEqualTo((short) 200);
 		RawRequest received = only(a, target);
 		assertThat(received.method()).isEqualTo(finalMethod);
 		if (finalMethod.equals("GET")) {
