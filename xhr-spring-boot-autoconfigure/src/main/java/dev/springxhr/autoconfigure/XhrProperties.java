@@ -71,6 +71,18 @@ public class XhrProperties {
 	 */
 	private @Nullable String userAgent;
 
+	/**
+	 * Longest wait for a connection (DNS, TCP and TLS) before a request fails as a network error; 0 leaves it to
+	 * the HTTP client (Reactor Netty: 30s).
+	 */
+	private Duration connectTimeout = Duration.ZERO;
+
+	/**
+	 * Longest silence of the server while a response is awaited or read before the request fails as a network
+	 * error; 0 means none. The XHR timeout (xhr.timeout) bounds the whole request instead.
+	 */
+	private Duration responseTimeout = Duration.ZERO;
+
 	private final Credentials credentials = new Credentials();
 
 	private final Events events = new Events();
@@ -157,6 +169,30 @@ public class XhrProperties {
 		this.userAgent = userAgent;
 	}
 
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		if (connectTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"xhr.connect-timeout must not be negative (0 leaves it to the HTTP client), was " + connectTimeout);
+		}
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		if (responseTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"xhr.response-timeout must not be negative (0 means none), was " + responseTimeout);
+		}
+		this.responseTimeout = responseTimeout;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
@@ -172,7 +208,8 @@ public class XhrProperties {
 	/** The engine settings these properties describe. */
 	XhrSettings toSettings() {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhr, this.globalScope,
-				this.credentials.getPolicy(), this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentials.getPolicy(), this.maxRedirects, this.maxResponseSize, this.userAgent,
+				this.connectTimeout, this.responseTimeout, this.credentials.getCookies().isEnabled());
 	}
 
 	/**
@@ -186,12 +223,39 @@ public class XhrProperties {
 		 */
 		private CredentialsPolicy policy = CredentialsPolicy.SAME_ORIGIN;
 
+		private final Cookies cookies = new Cookies();
+
 		public CredentialsPolicy getPolicy() {
 			return this.policy;
 		}
 
 		public void setPolicy(CredentialsPolicy policy) {
 			this.policy = policy;
+		}
+
+		public Cookies getCookies() {
+			return this.cookies;
+		}
+
+	}
+
+	/**
+	 * Cookie store properties.
+	 */
+	public static class Cookies {
+
+		/**
+		 * Whether the factory keeps a cookie store: stores Set-Cookie and sends Cookie when the credentials mode
+		 * allows. Disabled, no cookie is ever stored or sent.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

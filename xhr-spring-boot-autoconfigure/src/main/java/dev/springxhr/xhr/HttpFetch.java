@@ -157,7 +157,8 @@ final class HttpFetch implements Disposable {
 			fetchHeaders.add(serializedOrigin());
 		}
 		if (includeCredentials()) {
-			String cookie = this.engine.cookies().cookieHeader(this.url, !this.crossSiteChain);
+			String cookie = this.engine.settings().cookiesEnabled()
+					? this.engine.cookies().cookieHeader(this.url, !this.crossSiteChain) : null;
 			if (cookie != null) {
 				fetchHeaders.add("Cookie");
 				fetchHeaders.add(cookie);
@@ -220,7 +221,7 @@ final class HttpFetch implements Disposable {
 	 */
 	private boolean processResponse(ResponseHead head) {
 		// Fetch §4.6 HTTP-network fetch step 16: cookies are stored when credentials are included.
-		if (includeCredentials() && !head.setCookies().isEmpty()) {
+		if (includeCredentials() && this.engine.settings().cookiesEnabled() && !head.setCookies().isEmpty()) {
 			this.engine.cookies().store(this.url, head.setCookies(), !this.crossSiteChain);
 		}
 		if (this.corsTainting) {

@@ -3,10 +3,13 @@ package dev.springxhr.xhr;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.handler.codec.http.HttpVersion;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +17,11 @@ import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Schedulers;
 import io.netty.channel.EventLoop;
 import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,9 +47,15 @@ final class WebClientTransport {
 
 	private final long maxResponseSize;
 
-	WebClientTransport(WebClient webClient, long maxResponseSize) {
+	private final Duration connectTimeout;
+
+	private final Duration responseTimeout;
+
+	WebClientTransport(WebClient webClient, long maxResponseSize, Duration connectTimeout, Duration responseTimeout) {
 		this.webClient = webClient;
 		this.maxResponseSize = maxResponseSize;
+		this.connectTimeout = connectTimeout;
+		this.responseTimeout = responseTimeout;
 	}
 
 	/** The largest response body in bytes the transport lets through. */
@@ -61,8 +73,13 @@ final class WebClientTransport {
 			.uri(request.target())
 			.headers((headers) -> writeHeaders(request.headers(), headers))
 			.httpRequest((httpRequest) -> {
+				// Called once the connection is there: the connect timeout no longer applies.
+				exchange.cancelConnectTimer();
 				Object nativeRequest = httpRequest.getNativeRequest();
 				exchange.nativeRequest = nativeRequest;
+				if (!this.responseTimeout.isZero() && nativeRequest instanceof HttpClientRequest nettyRequest) {
+					nettyRequest.responseTimeout(this.responseTimeout);
+				}
 				ContentLengthZeroRemover.installIfNeeded(nativeRequest, request);
 				if (request.body() != null && handler.observesUpload()) {
 					exchange.uploadCountedBySocket = UploadProgressRecorder.install(nativeRequest, handler);
@@ -71,6 +88,11 @@ final class WebClientTransport {
 		RequestBody body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null)
 				? spec.body(BodyInserters.fromDataBuffers(bodyPublisher(body, handler, exchange))) : spec;
+		if (!this.connectTimeout.isZero()) {
+			exchange.connectTimer = Schedulers.parallel()
+				.schedule(() -> exchange.connectTimedOut(this.connectTimeout), this.connectTimeout.toMillis(),
+						TimeUnit.MILLISECONDS);
+		}
 		ready.exchangeToFlux(exchange::onResponse).subscribe(exchange);
 		return exchange;
 	}
@@ -123,6 +145,17 @@ final class WebClientTransport {
 		return handler.observesUpload() && !exchange.uploadCountedBySocket;
 	}
 
+	/** The connection could not be made within {@link XhrSettings#connectTimeout()}. */
+	static final class ConnectTimeoutException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ConnectTimeoutException(String message) {
+			super(message);
+		}
+
+	}
+
 	/** The subscriber of one exchange, and the handle that cancels it. */
 	private static final class Exchange extends BaseSubscriber<DataBuffer> {
 
@@ -134,6 +167,10 @@ final class WebClientTransport {
 
 		volatile boolean uploadCountedBySocket;
 
+		volatile @Nullable Disposable connectTimer;
+
+		private final AtomicBoolean connected = new AtomicBoolean();
+
 		private long received;
 
 		/** Only touched on the connection's event loop. */
@@ -142,6 +179,31 @@ final class WebClientTransport {
 		Exchange(TransportHandler handler, long maxResponseSize) {
 			this.handler = handler;
 			this.maxResponseSize = maxResponseSize;
+		}
+
+		void cancelConnectTimer() {
+			this.connected.set(true);
+			Disposable timer = this.connectTimer;
+			if (timer != null) {
+				timer.dispose();
+			}
+		}
+
+		/** No connection within the connect timeout: give up, as a network error. */
+		void connectTimedOut(Duration timeout) {
+			if (this.connected.compareAndSet(false, true) && !isDisposed()) {
+				cancel();
+				this.handler.onError(new ConnectTimeoutException(
+						"No connection within the connect timeout of " + timeout.toMillis() + " ms"));
+			}
+		}
+
+		@Override
+		protected void hookFinally(SignalType type) {
+			Disposable timer = this.connectTimer;
+			if (timer != null) {
+				timer.dispose();
+			}
 		}
 
 		Flux<DataBuffer> onResponse(ClientResponse response) {

@@ -62,7 +62,8 @@ public final class WebClientXhrFactory implements XhrFactory {
 		WebClient webClient = webClientBuilder.clone()
 			.codecs((configurer) -> readers.set(configurer.getReaders()))
 			.build();
-		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize);
+		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize, settings.connectTimeout(),
+				settings.responseTimeout());
 		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
 		PublicSuffixList suffixes = PublicSuffixList.instance();
 		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer,

@@ -21,17 +21,25 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseSize the largest response body accepted; a larger one is a network error; {@code null} for
  * no limit but the JVM's largest array
  * @param userAgent the {@code User-Agent} sent when the request sets none, or {@code null} for the HTTP client's
+ * @param connectTimeout the longest wait for a connection (DNS, TCP, TLS) before a request fails as a network
+ * error, {@link Duration#ZERO} to leave it to the HTTP client
+ * @param responseTimeout the longest silence of the server while a response is awaited or read (Reactor Netty's
+ * response timeout) before the request fails as a network error, {@link Duration#ZERO} for none; the XHR
+ * {@code timeout} bounds the whole request instead
+ * @param cookiesEnabled whether the factory's cookie store is used at all; without it no {@code Cookie} is sent and
+ * no {@code Set-Cookie} stored, whatever the credentials mode (HTTP authentication still follows it)
  */
 public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
 		GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
-		@Nullable DataSize maxResponseSize, @Nullable String userAgent) {
+		@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
+		Duration responseTimeout, boolean cookiesEnabled) {
 
 	/** The Fetch standard's redirect limit. */
 	public static final int MAX_REDIRECTS = 20;
 
 	private static final XhrSettings DEFAULTS = new XhrSettings(null, null, Duration.ZERO,
 			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
-			null);
+			null, Duration.ZERO, Duration.ZERO, true);
 
 	/**
 	 * Validate the settings.
@@ -42,8 +50,16 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 		Objects.requireNonNull(syncXhrPolicy, "'syncXhrPolicy' must not be null");
 		Objects.requireNonNull(globalScope, "'globalScope' must not be null");
 		Objects.requireNonNull(credentialsPolicy, "'credentialsPolicy' must not be null");
+		Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
+		Objects.requireNonNull(responseTimeout, "'responseTimeout' must not be null");
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("'timeout' must not be negative, was " + timeout);
+		}
+		if (connectTimeout.isNegative()) {
+			throw new IllegalArgumentException("'connectTimeout' must not be negative, was " + connectTimeout);
+		}
+		if (responseTimeout.isNegative()) {
+			throw new IllegalArgumentException("'responseTimeout' must not be negative, was " + responseTimeout);
 		}
 		if (maxRedirects < 0 || maxRedirects > MAX_REDIRECTS) {
 			throw new IllegalArgumentException(
@@ -64,9 +80,29 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	}
 
 	/**
+	 * Create settings with the transport defaults: the HTTP client's connect timeout, no response timeout, cookies
+	 * enabled.
+	 * @param baseUrl see {@link #baseUrl()}
+	 * @param origin see {@link #origin()}
+	 * @param timeout see {@link #timeout()}
+	 * @param syncXhrPolicy see {@link #syncXhrPolicy()}
+	 * @param globalScope see {@link #globalScope()}
+	 * @param credentialsPolicy see {@link #credentialsPolicy()}
+	 * @param maxRedirects see {@link #maxRedirects()}
+	 * @param maxResponseSize see {@link #maxResponseSize()}
+	 * @param userAgent see {@link #userAgent()}
+	 */
+	public XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
+			GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
+			@Nullable DataSize maxResponseSize, @Nullable String userAgent) {
+		this(baseUrl, origin, timeout, syncXhrPolicy, globalScope, credentialsPolicy, maxRedirects, maxResponseSize,
+				userAgent, Duration.ZERO, Duration.ZERO, true);
+	}
+
+	/**
 	 * Return the defaults: no base URL, no origin, no timeout, {@link SyncXhrPolicy#DENY_ON_EVENT_LOOP},
 	 * {@link GlobalScope#WINDOW}, {@link CredentialsPolicy#SAME_ORIGIN}, 20 redirects, no size limit, the HTTP
-	 * client's User-Agent.
+	 * client's User-Agent and connect timeout, no response timeout, cookies enabled.
 	 * @return the default settings
 	 */
 	public static XhrSettings defaults() {
@@ -80,7 +116,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withBaseUrl(@Nullable URI baseUrl) {
 		return new XhrSettings(baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -90,7 +127,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withOrigin(@Nullable URI origin) {
 		return new XhrSettings(this.baseUrl, origin, this.timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -100,7 +138,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withTimeout(Duration timeout) {
 		return new XhrSettings(this.baseUrl, this.origin, timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -110,7 +149,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withSyncXhrPolicy(SyncXhrPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, policy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -120,7 +160,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withGlobalScope(GlobalScope scope) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, scope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -130,7 +171,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withCredentialsPolicy(CredentialsPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope, policy,
-				this.maxRedirects, this.maxResponseSize, this.userAgent);
+				this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout, this.responseTimeout,
+				this.cookiesEnabled);
 	}
 
 	/**
@@ -140,7 +182,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withMaxRedirects(int maxRedirects) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent);
+				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -150,7 +193,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withMaxResponseSize(@Nullable DataSize maxResponseSize) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent);
+				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
 	}
 
 	/**
@@ -160,7 +204,41 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	 */
 	public XhrSettings withUserAgent(@Nullable String userAgent) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
-				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent);
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
+	}
+
+	/**
+	 * Return a copy with another connect timeout.
+	 * @param connectTimeout the timeout, {@link Duration#ZERO} for the HTTP client's
+	 * @return the new settings
+	 */
+	public XhrSettings withConnectTimeout(Duration connectTimeout) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, connectTimeout,
+				this.responseTimeout, this.cookiesEnabled);
+	}
+
+	/**
+	 * Return a copy with another response timeout.
+	 * @param responseTimeout the timeout, {@link Duration#ZERO} for none
+	 * @return the new settings
+	 */
+	public XhrSettings withResponseTimeout(Duration responseTimeout) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				responseTimeout, this.cookiesEnabled);
+	}
+
+	/**
+	 * Return a copy with the cookie store switched on or off.
+	 * @param cookiesEnabled whether cookies are stored and sent
+	 * @return the new settings
+	 */
+	public XhrSettings withCookiesEnabled(boolean cookiesEnabled) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, cookiesEnabled);
 	}
 
 }

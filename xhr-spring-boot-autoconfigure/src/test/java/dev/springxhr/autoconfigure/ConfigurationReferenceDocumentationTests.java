@@ -27,9 +27,28 @@ class ConfigurationReferenceDocumentationTests {
 		}
 		String reference = Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8);
 
-		assertThat(properties).contains("xhr.timeout", "xhr.sync-xhr", "xhr.events.enabled");
+		assertThat(properties).contains("xhr.timeout", "xhr.sync-xhr", "xhr.events.enabled", "xhr.connect-timeout",
+				"xhr.response-timeout", "xhr.credentials.cookies.enabled");
 		assertThat(properties).allSatisfy((property) -> assertThat(reference).as("docs/configuration.md")
 			.contains("| `" + property + "` |"));
+	}
+
+	@Test
+	void enumeratedPropertiesHaveHintsWithEveryAllowedValue() throws Exception {
+		String metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(JsonPath.<List<String>>read(metadata, "$.hints[?(@.name == 'xhr.sync-xhr')].values[*].value"))
+			.containsExactlyInAnyOrder("allow", "deny", "deny-on-event-loop");
+		assertThat(JsonPath.<List<String>>read(metadata, "$.hints[?(@.name == 'xhr.global-scope')].values[*].value"))
+			.containsExactlyInAnyOrder("window", "dedicated-worker");
+		assertThat(JsonPath.<List<String>>read(metadata,
+				"$.hints[?(@.name == 'xhr.credentials.policy')].values[*].value"))
+			.containsExactlyInAnyOrder("omit", "same-origin", "include");
+		assertThat(JsonPath.<List<String>>read(metadata, "$.hints[?(@.name == 'xhr.events.types')].values[*].value"))
+			.containsExactlyInAnyOrder("readystatechange", "loadstart", "progress", "abort", "error", "load",
+					"timeout", "loadend");
 	}
 
 }

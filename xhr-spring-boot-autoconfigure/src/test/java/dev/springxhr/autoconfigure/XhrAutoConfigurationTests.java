@@ -104,6 +104,45 @@ class XhrAutoConfigurationTests {
 	}
 
 	@Test
+	void transportAndCookiePropertiesMapOntoTheSettings() {
+		this.contextRunner
+			.withPropertyValues("xhr.connect-timeout=2s", "xhr.response-timeout=30s",
+					"xhr.credentials.cookies.enabled=false")
+			.run((context) -> {
+				XhrSettings settings = context.getBean(XhrSettings.class);
+				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(settings.cookiesEnabled()).isFalse();
+			});
+	}
+
+	@Test
+	void transportDefaultsLeaveTheConnectorAloneAndKeepCookies() {
+		this.contextRunner.run((context) -> {
+			XhrSettings settings = context.getBean(XhrSettings.class);
+			assertThat(settings.connectTimeout()).isZero();
+			assertThat(settings.responseTimeout()).isZero();
+			assertThat(settings.cookiesEnabled()).isTrue();
+		});
+	}
+
+	@Test
+	void negativeConnectTimeoutFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.connect-timeout=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.connect-timeout");
+		});
+	}
+
+	@Test
+	void negativeResponseTimeoutFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.response-timeout=-5ms").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.response-timeout");
+		});
+	}
+
+	@Test
 	void disabledEventsPublishNoRelay() {
 		this.contextRunner.withPropertyValues("xhr.events.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ApplicationEventXhrEventRelay.class);
