@@ -4,7 +4,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.springxhr.xhr.XhrEventInfo;
@@ -27,6 +31,9 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 
 	private final Set<String> redactedQueryParameters;
 
+	/** Whether anyone listens to XhrApplicationEvents; found on the first event, when the context is complete. */
+	private volatile @Nullable BooleanSupplier listening;
+
 	/**
 	 * Create a relay.
 	 * @param publisher where to publish
@@ -45,6 +52,16 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 	@Override
 	public void onEvent(XhrEventInfo event) {
 		if ((event.upload() && !this.includeUpload) || !this.eventTypes.contains(event.eventType())) {
+			return;
+		}
+		BooleanSupplier check = this.listening;
+		if (check == null) {
+			check = XhrApplicationEventListeners
+				.of((this.publisher instanceof ApplicationContext context) ? context : null, this);
+			this.listening = check;
+		}
+		// Without a listener no event is built: the relay then costs (almost) nothing.
+		if (!check.getAsBoolean()) {
 			return;
 		}
 		this.publisher.publishEvent(new XhrApplicationEvent(this, event, redact(event.url())));

@@ -1,6 +1,7 @@
 package dev.springxhr.autoconfigure;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -130,6 +133,40 @@ class XhrApplicationEventRelayTests {
 			await().until(() -> !local.isEmpty());
 			assertThat(listeners.all).isEmpty();
 		});
+	}
+
+	@Test
+	void withoutAListenerNoEventIsBuiltAndAListenerAddedLaterGetsThem() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, XhrAutoConfiguration.class))
+			.run((context) -> {
+				ApplicationEventXhrEventRelay relay = context.getBean(ApplicationEventXhrEventRelay.class);
+				BooleanSupplier listening = XhrApplicationEventListeners.of(context, relay);
+				assertThat(listening).as("the check can reach the multicaster")
+					.isInstanceOf(XhrApplicationEventListeners.class);
+				assertThat(listening.getAsBoolean()).isFalse();
+
+				List<XhrApplicationEvent> received = new CopyOnWriteArrayList<>();
+				context.getSourceApplicationContext(org.springframework.context.ConfigurableApplicationContext.class)
+					.addApplicationListener((ApplicationListener<XhrApplicationEvent>) received::add);
+				assertThat(listening.getAsBoolean()).isTrue();
+				XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
+				xhr.open("GET", server.baseUrl() + "/late-listener");
+				xhr.send();
+				await().until(() -> received.stream().anyMatch((e) -> e.getEventType().equals("loadend")));
+			});
+	}
+
+	@Test
+	void aListenerOfEveryApplicationEventCountsAsAListener() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, XhrAutoConfiguration.class))
+			.withBean("everything", ApplicationListener.class, () -> (ApplicationListener<ApplicationEvent>) (e) -> {
+			})
+			.run((context) -> assertThat(XhrApplicationEventListeners
+				.of(context, context.getBean(ApplicationEventXhrEventRelay.class))
+				.getAsBoolean()).isTrue());
 	}
 
 	@Configuration(proxyBeanMethods = false)
