@@ -52,7 +52,7 @@ final class DataUrls {
 		}
 		String mimeType = stripAsciiWhitespace(input.substring(0, comma));
 		// Steps 8-9: the rest is percent-decoded, never the MIME type.
-		byte[] body = percentDecode(input.substring(comma + 1));
+		byte[] body = PercentEncoding.decode(input.substring(comma + 1));
 		// Step 10: ";" then any spaces then "base64", in any case, ends the MIME type of a base64 body.
 		int base64Suffix = base64SuffixStart(mimeType);
 		if (base64Suffix >= 0) {
@@ -134,67 +134,6 @@ final class DataUrls {
 	}
 
 	/**
-	 * URL §1.3 "percent-decode" of a string: UTF-8 encode it, then replace each {@code %XY} (two hex digits, either
-	 * case) by its byte; a '%' not followed by two hex digits stays as it is.
-	 */
-	static byte[] percentDecode(String input) {
-		byte[] bytes = utf8Encode(input);
-		byte[] output = new byte[bytes.length];
-		int length = 0;
-		for (int i = 0; i < bytes.length; i++) {
-			byte b = bytes[i];
-			if (b == '%' && i + 2 < bytes.length) {
-				int high = hexDigit(bytes[i + 1]);
-				int low = hexDigit(bytes[i + 2]);
-				if (high >= 0 && low >= 0) {
-					output[length++] = (byte) ((high << 4) | low);
-					i += 2;
-					continue;
-				}
-			}
-			output[length++] = b;
-		}
-		return (length == output.length) ? output : Arrays.copyOf(output, length);
-	}
-
-	/**
-	 * Encoding §9.2 "UTF-8 encode": a lone surrogate becomes U+FFFD, as converting to a scalar value string
-	 * does ({@code String.getBytes} would write '?' instead).
-	 */
-	private static byte[] utf8Encode(String input) {
-		byte[] output = new byte[input.length() * 3];
-		int length = 0;
-		for (int i = 0; i < input.length(); i++) {
-			int c = input.charAt(i);
-			if (c < 0x80) {
-				output[length++] = (byte) c;
-				continue;
-			}
-			if (Character.isHighSurrogate((char) c) && i + 1 < input.length()
-					&& Character.isLowSurrogate(input.charAt(i + 1))) {
-				int codePoint = Character.toCodePoint((char) c, input.charAt(++i));
-				output[length++] = (byte) (0xF0 | (codePoint >> 18));
-				output[length++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-				output[length++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-				output[length++] = (byte) (0x80 | (codePoint & 0x3F));
-				continue;
-			}
-			if (Character.isSurrogate((char) c)) {
-				c = 0xFFFD;
-			}
-			if (c < 0x800) {
-				output[length++] = (byte) (0xC0 | (c >> 6));
-			}
-			else {
-				output[length++] = (byte) (0xE0 | (c >> 12));
-				output[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-			}
-			output[length++] = (byte) (0x80 | (c & 0x3F));
-		}
-		return Arrays.copyOf(output, length);
-	}
-
-	/**
 	 * Where the {@code ;base64} suffix of Fetch §4.2.1 step 10 starts, or -1: the index of the ';' after removing
 	 * "base64", then trailing U+0020 SPACE, then the last ';'.
 	 */
@@ -234,19 +173,6 @@ final class DataUrls {
 	/** Infra §4.6 ASCII whitespace: tab, LF, FF, CR and space (HTTP whitespace lacks FF). */
 	private static boolean isAsciiWhitespace(char c) {
 		return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-	}
-
-	private static int hexDigit(byte b) {
-		if (b >= '0' && b <= '9') {
-			return b - '0';
-		}
-		if (b >= 'a' && b <= 'f') {
-			return b - 'a' + 10;
-		}
-		if (b >= 'A' && b <= 'F') {
-			return b - 'A' + 10;
-		}
-		return -1;
 	}
 
 	private static MimeType defaultMimeType() {

@@ -93,35 +93,8 @@ final class FormUrlEncoding {
 	 * pass does both: a '+' is not a hex digit, and a decoded byte is not decoded again.
 	 */
 	private static String decode(byte[] bytes, int from, int to) {
-		byte[] out = new byte[to - from];
-		int length = 0;
-		for (int i = from; i < to; i++) {
-			byte b = bytes[i];
-			if (b == '+') {
-				out[length++] = ' ';
-			}
-			else if (b == '%' && i + 2 < to && hexValue(bytes[i + 1]) >= 0 && hexValue(bytes[i + 2]) >= 0) {
-				out[length++] = (byte) ((hexValue(bytes[i + 1]) << 4) | hexValue(bytes[i + 2]));
-				i += 2;
-			}
-			else {
-				out[length++] = b;
-			}
-		}
-		return Utf8.decodeWithoutBom(out, 0, length);
-	}
-
-	private static int hexValue(byte b) {
-		if (b >= '0' && b <= '9') {
-			return b - '0';
-		}
-		if (b >= 'A' && b <= 'F') {
-			return b - 'A' + 10;
-		}
-		if (b >= 'a' && b <= 'f') {
-			return b - 'a' + 10;
-		}
-		return -1;
+		byte[] decoded = PercentEncoding.decode(bytes, from, to, true);
+		return Utf8.decodeWithoutBom(decoded, 0, decoded.length);
 	}
 
 	/**

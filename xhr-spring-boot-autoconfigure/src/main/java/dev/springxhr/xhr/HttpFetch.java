@@ -337,13 +337,9 @@ final class HttpFetch implements Disposable {
 	private static String basicAuthorization(URI url) {
 		String userInfo = url.getRawUserInfo();
 		int colon = userInfo.indexOf(':');
-		String user = percentDecode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
-		String password = (colon >= 0) ? percentDecode(userInfo.substring(colon + 1)) : "";
+		String user = PercentEncoding.decodeToString((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
+		String password = (colon >= 0) ? PercentEncoding.decodeToString(userInfo.substring(colon + 1)) : "";
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String percentDecode(String value) {
-		return new String(DataUrls.percentDecode(value), StandardCharsets.UTF_8);
 	}
 
 	private static boolean containsHeader(List<String> pairs, String name) {
@@ -518,19 +514,6 @@ final class HttpFetch implements Disposable {
 		}
 
 		@Override
-		public boolean observesUpload() {
-			return false;
-		}
-
-		@Override
-		public void onRequestBodyChunk(int bytes) {
-		}
-
-		@Override
-		public void onRequestBodyEnd() {
-		}
-
-		@Override
 		public void onResponse(ResponseHead head) {
 			this.head = head;
 		}
@@ -538,10 +521,6 @@ final class HttpFetch implements Disposable {
 		@Override
 		public void onBodyChunk(DataBuffer chunk) {
 			DataBufferUtils.release(chunk);
-		}
-
-		@Override
-		public void onBodyChunksRead() {
 		}
 
 		@Override

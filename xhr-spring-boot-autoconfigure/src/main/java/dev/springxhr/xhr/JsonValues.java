@@ -226,7 +226,7 @@ final class JsonValues {
 							this.position += i;
 							throw endOfInput("a hexadecimal digit");
 						}
-						int digit = hexDigit(this.text.charAt(this.position + i));
+						int digit = PercentEncoding.hexValue(this.text.charAt(this.position + i));
 						if (digit < 0) {
 							this.position += i;
 							throw unexpected("a hexadecimal digit");
@@ -365,19 +365,6 @@ final class JsonValues {
 	}
 
 	// ASCII only: Character.digit would also accept, for instance, fullwidth digits.
-	private static int hexDigit(char c) {
-		if (c >= '0' && c <= '9') {
-			return c - '0';
-		}
-		if (c >= 'a' && c <= 'f') {
-			return c - 'a' + 10;
-		}
-		if (c >= 'A' && c <= 'F') {
-			return c - 'A' + 10;
-		}
-		return -1;
-	}
-
 	@SuppressWarnings("unchecked")
 	private static Map<String, @Nullable Object> castToMap(Object container) {
 		return (Map<String, @Nullable Object>) container;

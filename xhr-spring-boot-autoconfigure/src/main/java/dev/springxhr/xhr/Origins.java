@@ -105,7 +105,7 @@ final class Origins {
 			host = (end > 0) ? hostAndPort.substring(0, end) : hostAndPort;
 		}
 		if (host.indexOf('%') >= 0 && !host.startsWith("[")) {
-			host = RequestUrls.percentDecode(host);
+			host = PercentEncoding.decodeToString(host);
 		}
 		if (!isAscii(host)) {
 			// The URL Standard's domain to ASCII is UTS #46; IDN is IDNA 2003, which agrees for common names.

@@ -157,7 +157,7 @@ final class RequestUrls {
 				host = hostAndPort.substring(0, colon);
 				port = hostAndPort.substring(colon + 1);
 			}
-			String decoded = percentDecode(host);
+			String decoded = PercentEncoding.decodeToString(host);
 			for (int i = 0; i < decoded.length(); i++) {
 				char c = decoded.charAt(i);
 				if (c <= 0x20 || c == 0x7F || "#%/:<>?@[\\]^|".indexOf(c) >= 0) {
@@ -173,26 +173,6 @@ final class RequestUrls {
 				|| Integer.parseInt(port) > 65535)) {
 			throw syntaxError(input, "the port must be a number from 0 to 65535");
 		}
-	}
-
-	/** Percent-decode {@code value} as UTF-8; other characters are taken as their UTF-8 bytes. */
-	static String percentDecode(String value) {
-		if (value.indexOf('%') < 0) {
-			return value;
-		}
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(value.length());
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
-				bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
-				i += 2;
-			}
-			else {
-				byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-				bytes.write(encoded, 0, encoded.length);
-			}
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	private static URI normalize(URI url, String input) {

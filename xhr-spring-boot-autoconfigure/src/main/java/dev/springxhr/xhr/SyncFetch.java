@@ -81,19 +81,6 @@ final class SyncFetch implements TransportHandler {
 	}
 
 	@Override
-	public boolean observesUpload() {
-		return false;
-	}
-
-	@Override
-	public void onRequestBodyChunk(int bytes) {
-	}
-
-	@Override
-	public void onRequestBodyEnd() {
-	}
-
-	@Override
 	public void onResponse(ResponseHead head) {
 		this.head = head;
 	}
@@ -111,10 +98,6 @@ final class SyncFetch implements TransportHandler {
 		finally {
 			DataBufferUtils.release(chunk);
 		}
-	}
-
-	@Override
-	public void onBodyChunksRead() {
 	}
 
 	@Override

@@ -12,13 +12,17 @@ interface TransportHandler {
 	 * Whether the handler wants {@link #onRequestBodyChunk} and {@link #onRequestBodyEnd} (an upload listener
 	 * exists); counting written bytes costs a little per write.
 	 */
-	boolean observesUpload();
+	default boolean observesUpload() {
+		return false;
+	}
 
 	/** {@code bytes} more of the request body were written to the connection. */
-	void onRequestBodyChunk(int bytes);
+	default void onRequestBodyChunk(int bytes) {
+	}
 
 	/** The whole request body was written to the connection. */
-	void onRequestBodyEnd();
+	default void onRequestBodyEnd() {
+	}
 
 	/** The status line and headers arrived (after all redirects). */
 	void onResponse(ResponseHead head);
@@ -30,7 +34,8 @@ interface TransportHandler {
 	 * The chunks delivered since the last call are all that one read of the connection brought: what the server
 	 * sent together can be reported together.
 	 */
-	void onBodyChunksRead();
+	default void onBodyChunksRead() {
+	}
 
 	/** The body ended. */
 	void onComplete();

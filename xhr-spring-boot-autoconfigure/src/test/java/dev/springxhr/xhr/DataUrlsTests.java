@@ -316,27 +316,27 @@ class DataUrlsTests {
 
 	@Test
 	void percentDecodingEncodesTheStringAsUtf8First() {
-		assertThat(unsigned(DataUrls.percentDecode("é%C3%A9"))).containsExactly(0xC3, 0xA9, 0xC3, 0xA9);
-		assertThat(unsigned(DataUrls.percentDecode("€"))).containsExactly(0xE2, 0x82, 0xAC);
-		assertThat(unsigned(DataUrls.percentDecode("😀"))).containsExactly(0xF0, 0x9F, 0x98, 0x80);
-		assertThat(unsigned(DataUrls.percentDecode("\u07FF"))).containsExactly(0xDF, 0xBF);
+		assertThat(unsigned(PercentEncoding.decode("é%C3%A9"))).containsExactly(0xC3, 0xA9, 0xC3, 0xA9);
+		assertThat(unsigned(PercentEncoding.decode("€"))).containsExactly(0xE2, 0x82, 0xAC);
+		assertThat(unsigned(PercentEncoding.decode("😀"))).containsExactly(0xF0, 0x9F, 0x98, 0x80);
+		assertThat(unsigned(PercentEncoding.decode("\u07FF"))).containsExactly(0xDF, 0xBF);
 	}
 
 	@Test
 	void percentDecodingTurnsALoneSurrogateIntoTheReplacementCharacter() {
-		assertThat(unsigned(DataUrls.percentDecode("a\uD800b"))).containsExactly('a', 0xEF, 0xBF, 0xBD, 'b');
-		assertThat(unsigned(DataUrls.percentDecode("\uDC00\uD800"))).containsExactly(0xEF, 0xBF, 0xBD, 0xEF, 0xBF,
+		assertThat(unsigned(PercentEncoding.decode("a\uD800b"))).containsExactly('a', 0xEF, 0xBF, 0xBD, 'b');
+		assertThat(unsigned(PercentEncoding.decode("\uDC00\uD800"))).containsExactly(0xEF, 0xBF, 0xBD, 0xEF, 0xBF,
 				0xBD);
 	}
 
 	@Test
 	void percentDecodingKeepsMalformedSequences() {
-		assertThat(unsigned(DataUrls.percentDecode("%"))).containsExactly(ascii("%"));
-		assertThat(unsigned(DataUrls.percentDecode("%%"))).containsExactly(ascii("%%"));
-		assertThat(unsigned(DataUrls.percentDecode("%zz%4"))).containsExactly(ascii("%zz%4"));
-		assertThat(unsigned(DataUrls.percentDecode("%00%ff%Ff"))).containsExactly(0, 255, 255);
+		assertThat(unsigned(PercentEncoding.decode("%"))).containsExactly(ascii("%"));
+		assertThat(unsigned(PercentEncoding.decode("%%"))).containsExactly(ascii("%%"));
+		assertThat(unsigned(PercentEncoding.decode("%zz%4"))).containsExactly(ascii("%zz%4"));
+		assertThat(unsigned(PercentEncoding.decode("%00%ff%Ff"))).containsExactly(0, 255, 255);
 		// A decoded '%' does not start another sequence.
-		assertThat(unsigned(DataUrls.percentDecode("%2541"))).containsExactly(ascii("%41"));
+		assertThat(unsigned(PercentEncoding.decode("%2541"))).containsExactly(ascii("%41"));
 	}
 
 	@Test
@@ -349,7 +349,7 @@ class DataUrlsTests {
 				expected.write(c);
 			}
 		}
-		assertThat(DataUrls.percentDecode(input.toString())).isEqualTo(expected.toByteArray());
+		assertThat(PercentEncoding.decode(input.toString())).isEqualTo(expected.toByteArray());
 	}
 
 	// Forgiving-base64 beyond the fixture
