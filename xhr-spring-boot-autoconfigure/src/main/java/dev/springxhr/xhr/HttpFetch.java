@@ -394,6 +394,9 @@ final class HttpFetch implements Disposable {
 		/** This hop has handed over to the next one (or failed): nothing more of it counts. */
 		private boolean finished;
 
+		/** Why the fetch fails once the dropped body is read (a CORS failure, a bad redirect). */
+		private @Nullable RuntimeException failure;
+
 		Hop(boolean firstRequest) {
 			this.reportsUpload = firstRequest && HttpFetch.this.sink.observesUpload();
 		}
@@ -430,9 +433,10 @@ final class HttpFetch implements Disposable {
 				}
 			}
 			catch (RuntimeException ex) {
-				this.finished = true;
-				disposeCurrent();
-				fail(ex);
+				// Not cancelled from here, inside the exchange's response callback (Reactor Netty would then see a
+				// second body subscriber): the body is dropped as a redirect's, then the fetch fails.
+				this.failure = ex;
+				this.draining = true;
 			}
 		}
 
@@ -487,7 +491,13 @@ final class HttpFetch implements Disposable {
 		private void next() {
 			if (!this.finished) {
 				this.finished = true;
-				startHop();
+				RuntimeException failed = this.failure;
+				if (failed != null) {
+					fail(failed);
+				}
+				else {
+					startHop();
+				}
 			}
 		}
 
