@@ -31,7 +31,7 @@ final class DataUrlExchange {
 		// No body is transmitted: the upload ends at once, as when a server takes the whole body.
 		handler.onRequestBodyEnd();
 		List<Map.Entry<String, String>> headers = List.of(Map.entry("Content-Type", dataUrl.mimeType().serialize()));
-		handler.onResponse(new ResponseHead(200, "OK", ResponseHeaders.of(headers)));
+		handler.onResponse(new ResponseHead(200, "OK", ResponseHeaders.of(headers)).withUrl(request.target()));
 		if (dataUrl.body().length > 0) {
 			handler.onBodyChunk(DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(dataUrl.body())));
 			handler.onBodyChunksRead();

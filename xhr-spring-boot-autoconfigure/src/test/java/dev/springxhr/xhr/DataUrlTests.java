@@ -41,6 +41,10 @@ class DataUrlTests {
 		assertThat(xhr.getAllResponseHeaders()).isEqualTo("content-type: text/plain;charset=utf-8\r\n");
 		assertThat(xhr.getResponseText()).isEqualTo("héllo");
 		assertThat(xhr.getResponseURL()).isEqualTo("data:text/plain;charset=utf-8,h%C3%A9llo");
+		XhrChannel channel = (XhrChannel) xhr.getChannel();
+		assertThat(channel.uri()).hasToString("data:text/plain;charset=utf-8,h%C3%A9llo");
+		assertThat(channel.protocol()).isEmpty();
+		assertThat(channel.remoteAddress()).isNull();
 	}
 
 	@Test
