@@ -125,13 +125,14 @@ final class HttpFetch implements Disposable {
 			if (!this.engine.suffixes().sameSite(this.requestOrigin, this.url)) {
 				this.crossSiteChain = true;
 			}
-			List<String> unsafeHeaders = CorsRequestRules.unsafeHeaderNames(pairs(this.authorHeaders));
-			if (this.corsTainting && needsPreflight(unsafeHeaders)) {
-				startPreflight(unsafeHeaders);
+			if (this.corsTainting) {
+				List<String> unsafeHeaders = CorsRequestRules.unsafeHeaderNames(pairs(this.authorHeaders));
+				if (needsPreflight(unsafeHeaders)) {
+					startPreflight(unsafeHeaders);
+					return;
+				}
 			}
-			else {
-				startRequest();
-			}
+			startRequest();
 		}
 		catch (RuntimeException ex) {
 			fail(ex);
