@@ -26,6 +26,21 @@ record FetchRequest(String method, URI url, String[] authorHeaders, @Nullable Re
 		return (this.body != null) ? Math.max(0, this.body.length()) : 0;
 	}
 
+	/**
+	 * Fetch's credentials mode of a request: XHR §3.5 send() step 9 ({@code include} with withCredentials, else
+	 * {@code same-origin}), overridden by the factory's policy and by Firefox's {@code mozAnon} (never).
+	 */
+	static CredentialsPolicy credentialsMode(CredentialsPolicy policy, boolean withCredentials, boolean anonymous) {
+		if (anonymous) {
+			return CredentialsPolicy.OMIT;
+		}
+		return switch (policy) {
+			case OMIT -> CredentialsPolicy.OMIT;
+			case INCLUDE -> CredentialsPolicy.INCLUDE;
+			case SAME_ORIGIN -> withCredentials ? CredentialsPolicy.INCLUDE : CredentialsPolicy.SAME_ORIGIN;
+		};
+	}
+
 	/** Whether the request is in CORS mode: a page origin is set, so another origin must opt in. */
 	boolean corsMode() {
 		return this.origin != null;

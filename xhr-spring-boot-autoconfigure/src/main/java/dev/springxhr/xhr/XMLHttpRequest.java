@@ -101,11 +101,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	private XMLHttpRequestResponseType responseType = XMLHttpRequestResponseType.EMPTY;
 
-	private @Nullable Object responseObject;
-
-	private @Nullable String responseTextCache;
-
-	private int responseTextCacheLength = -1;
+	private final ResponseObjects responseObjects = new ResponseObjects();
 
 	@Nullable Fetch fetch;
 
@@ -416,9 +412,12 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 				}
 			}
 			this.uploadListener = this.upload.hasAnyListeners();
+			XhrSettings settings = this.engine.settings();
+			CredentialsPolicy credentialsMode = FetchRequest.credentialsMode(settings.credentialsPolicy(),
+					this.withCredentials, getMozAnon());
 			FetchRequest request = new FetchRequest(this.method, RequestUrls.withoutFragment(requestUrl()),
-					this.authorHeaders.toArray(), extracted, credentialsMode(), getMozSystem() ? null
-							: this.engine.settings().origin(), this.uploadListener);
+					this.authorHeaders.toArray(), extracted, credentialsMode,
+					getMozSystem() ? null : settings.origin(), this.uploadListener);
 			// An empty body uploads nothing: no upload events, as for no body. Nor does a request to a data: URL,
 			// whose body is never read: Chromium fires no upload event at all for it, and by the standard fetch
 			// never reaches processRequestEndOfBody for a data: URL (scheme fetch answers from the URL alone), so
@@ -530,7 +529,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			}
 			MimeType parsed = MimeType.parse(mime);
 			this.overrideMimeType = (parsed != null) ? parsed : MimeType.parse("application/octet-stream");
-			this.responseTextCacheLength = -1;
+			this.responseObjects.invalidateText();
 		}
 		finally {
 			this.lock.unlock();
@@ -612,18 +611,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			if (this.state != DONE || this.response.isNetworkError()) {
 				return null;
 			}
-			if (this.responseObject == null) {
-				if (this.responseType == XMLHttpRequestResponseType.DOCUMENT) {
-					Document document = documentResponse();
-					this.responseObject = (document != null) ? document : ResponseBodies.FAILURE;
-				}
-				else {
-					this.responseObject = ResponseBodies.create(this.responseType, this.receivedBytes,
-							this.response.finalMimeType(this.overrideMimeType));
-				}
-			}
-			Object cached = this.responseObject;
-			return (cached == ResponseBodies.FAILURE || cached == ResponseBodies.JsonNull.INSTANCE) ? null : cached;
+			return this.responseObjects.object(this.responseType, this.response, this.receivedBytes,
+					this.overrideMimeType, this.method);
 		}
 		finally {
 			this.lock.unlock();
@@ -715,24 +704,12 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			if (!isWindow() || this.state != DONE || this.response.isNetworkError()) {
 				return null;
 			}
-			if (this.responseObject == null) {
-				Document document = documentResponse();
-				this.responseObject = (document != null) ? document : ResponseBodies.FAILURE;
-			}
-			return (this.responseObject instanceof Document document) ? document : null;
+			return this.responseObjects.responseXml(this.response, this.receivedBytes, this.overrideMimeType,
+					this.responseType == XMLHttpRequestResponseType.EMPTY, this.method);
 		}
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	private @Nullable Document documentResponse() {
-		int status = this.response.status();
-		// Fetch: a response to HEAD, and a 204, 205 or 304, has a null body, which is no document at all.
-		boolean nullBody = this.method.equals("HEAD") || status == 204 || status == 205 || status == 304;
-		return ResponseBodies.document(nullBody ? null : this.receivedBytes,
-				this.response.finalMimeType(this.overrideMimeType), this.response.finalEncoding(this.overrideMimeType),
-				this.responseType == XMLHttpRequestResponseType.EMPTY, this.response.url());
 	}
 
 	// ---- Firefox extensions ---------------------------------------------------------------------------------------
@@ -852,37 +829,15 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		this.response = XhrResponse.NETWORK_ERROR;
 		this.channel = null;
 		this.receivedBytes = new ReceivedBytes();
-		this.responseObject = null;
-		this.responseTextCache = null;
-		this.responseTextCacheLength = -1;
+		this.responseObjects.reset();
 	}
 
 	private String textResponse() {
 		if (this.state != LOADING && this.state != DONE) {
 			return "";
 		}
-		int length = this.receivedBytes.length();
-		if (this.responseTextCache == null || this.responseTextCacheLength != length) {
-			this.responseTextCache = this.response.text(this.receivedBytes, this.overrideMimeType,
-					this.responseType == XMLHttpRequestResponseType.EMPTY);
-			this.responseTextCacheLength = length;
-		}
-		return this.responseTextCache;
-	}
-
-	/**
-	 * Fetch's credentials mode of the request: XHR §3.5 send() step 9 ({@code include} with withCredentials,
-	 * else {@code same-origin}), overridden by the factory's policy and by Firefox's {@code mozAnon}.
-	 */
-	private CredentialsPolicy credentialsMode() {
-		if (getMozAnon()) {
-			return CredentialsPolicy.OMIT;
-		}
-		return switch (this.engine.settings().credentialsPolicy()) {
-			case OMIT -> CredentialsPolicy.OMIT;
-			case INCLUDE -> CredentialsPolicy.INCLUDE;
-			case SAME_ORIGIN -> this.withCredentials ? CredentialsPolicy.INCLUDE : CredentialsPolicy.SAME_ORIGIN;
-		};
+		return this.responseObjects.text(this.response, this.receivedBytes, this.overrideMimeType,
+				this.responseType == XMLHttpRequestResponseType.EMPTY);
 	}
 
 	private boolean isTextResponseType() {
