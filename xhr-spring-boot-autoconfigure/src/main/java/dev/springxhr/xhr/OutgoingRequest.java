@@ -5,7 +5,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one {@code send()} puts on the wire, fixed when send() runs: a later {@code open()} cannot change it.
+ * What one hop of a fetch puts on the wire: the request itself, a redirect's next request or a CORS preflight.
  *
  * @param method the normalized method
  * @param target the URL without fragment and userinfo
@@ -13,10 +13,4 @@ import org.jspecify.annotations.Nullable;
  * @param body the body, or {@code null}
  */
 record OutgoingRequest(String method, URI target, String[] headers, @Nullable RequestBody body) {
-
-	/** The body length, 0 without a body or for a stream of unknown length: the upload events' {@code total}. */
-	long bodyLength() {
-		return (this.body != null) ? Math.max(0, this.body.length()) : 0;
-	}
-
 }
