@@ -167,7 +167,9 @@ class CorsTests {
 		XMLHttpRequest xhr = page().create();
 		xhr.open("GET", stub(b, path("sync"), allowing(null)), false);
 
-		assertThrowsDomException("NetworkError", xhr::send);
+		DOMException failure = assertThrowsDomException("NetworkError", xhr::send);
+		assertThat(failure.getMessage()).contains("CORS check failed")
+			.contains("No 'Access-Control-Allow-Origin' header");
 	}
 
 	// ---- Origin ---------------------------------------------------------------------------------------------------
