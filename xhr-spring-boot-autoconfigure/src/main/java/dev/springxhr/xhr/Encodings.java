@@ -146,14 +146,12 @@ final class Encodings {
 	 * @param fallback the encoding to use without a BOM
 	 */
 	static String decode(byte[] bytes, int length, Charset fallback) {
-		if (length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+		Charset bom = bomEncoding(bytes, length);
+		if (StandardCharsets.UTF_8.equals(bom)) {
 			return Utf8.decodeWithoutBom(bytes, 3, length - 3);
 		}
-		if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-			return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
-		}
-		if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-			return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
+		if (bom != null) {
+			return new String(bytes, 2, length - 2, bom);
 		}
 		if (fallback.equals(WINDOWS_1252)) {
 			char[] chars = new char[length];

@@ -3,8 +3,6 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +14,6 @@ import org.jspecify.annotations.Nullable;
 final class XhrResponse {
 
 	static final XhrResponse NETWORK_ERROR = new XhrResponse(0, "", ResponseHeaders.EMPTY, null);
-
-	private static final Pattern XML_DECLARATION_ENCODING = Pattern
-		.compile("^<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
 	private final int status;
 
@@ -123,7 +118,7 @@ final class XhrResponse {
 		}
 		Charset charset = finalEncoding(overrideMimeType);
 		if (charset == null && emptyResponseType && finalMimeType(overrideMimeType).isXml()) {
-			charset = xmlDeclarationEncoding(body);
+			charset = Encodings.forLabel(XmlDocumentParser.declaredEncodingLabel(body.array(), body.length()));
 		}
 		return Encodings.decode(body.array(), body.length(), (charset != null) ? charset : StandardCharsets.UTF_8);
 	}
@@ -139,12 +134,6 @@ final class XhrResponse {
 			label = overrideMimeType.parameter("charset");
 		}
 		return Encodings.forLabel(label);
-	}
-
-	private static @Nullable Charset xmlDeclarationEncoding(ReceivedBytes body) {
-		String head = new String(body.array(), 0, Math.min(body.length(), 1024), StandardCharsets.ISO_8859_1);
-		Matcher matcher = XML_DECLARATION_ENCODING.matcher(head);
-		return matcher.find() ? Encodings.forLabel(matcher.group(1)) : null;
 	}
 
 }

@@ -133,17 +133,26 @@ final class XmlDocumentParser {
 				return StandardCharsets.UTF_16BE;
 			}
 		}
-		String head = new String(bytes, 0, Math.min(length, XML_DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
-		Matcher matcher = XML_DECLARATION_ENCODING.matcher(head);
-		if (!matcher.find()) {
+		String label = declaredEncodingLabel(bytes, length);
+		if (label == null) {
 			return StandardCharsets.UTF_8;
 		}
-		Charset declared = Encodings.forLabel(matcher.group(2));
+		Charset declared = Encodings.forLabel(label);
 		if (StandardCharsets.UTF_16BE.equals(declared) || StandardCharsets.UTF_16LE.equals(declared)) {
 			// the declaration was readable one byte per character, so the bytes are not UTF-16
 			return StandardCharsets.UTF_8;
 		}
 		return declared;
+	}
+
+	/**
+	 * The label of the {@code encoding} of an XML declaration at the start of the bytes, read one byte per
+	 * character (an ASCII-compatible encoding), or {@code null} without one.
+	 */
+	static @Nullable String declaredEncodingLabel(byte[] bytes, int length) {
+		String head = new String(bytes, 0, Math.min(length, XML_DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
+		Matcher matcher = XML_DECLARATION_ENCODING.matcher(head);
+		return matcher.find() ? matcher.group(2) : null;
 	}
 
 	/**
