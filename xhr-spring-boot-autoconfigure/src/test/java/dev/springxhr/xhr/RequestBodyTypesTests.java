@@ -45,19 +45,7 @@ class RequestBodyTypesTests {
 	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
 
 	private RawRequest send(String method, String path, @Nullable Object body, String... headers) {
-		raw.route(path, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest xhr = this.factory.create();
-		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open(method, raw.baseUrl() + path);
-		for (int i = 0; i < headers.length; i += 2) {
-			xhr.setRequestHeader(headers[i], headers[i + 1]);
-		}
-		rec.send(body);
-		rec.awaitLoadend();
-		assertThat(xhr.getStatus()).as("%s", rec.events()).isEqualTo((short) 200);
-		List<RawRequest> received = raw.requestsTo(path);
-		assertThat(received).hasSize(1);
-		return received.get(0);
+		return raw.exchange(this.factory, method, path, body, headers);
 	}
 
 	private static String text(RawRequest request) {

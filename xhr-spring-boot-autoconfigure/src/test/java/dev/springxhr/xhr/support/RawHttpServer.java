@@ -1,5 +1,7 @@
 package dev.springxhr.xhr.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.springxhr.xhr.XMLHttpRequest;
+import dev.springxhr.xhr.XhrFactory;
 
 /**
  * An HTTP/1.1 server on a random loopback port that records every request exactly as its bytes arrived and answers
@@ -196,6 +201,28 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 
 	public List<RawRequest> requests() {
 		return Collections.unmodifiableList(new ArrayList<>(this.requests));
+	}
+
+	/**
+	 * Answer {@code path} with {@code 200 ok}, send one request there with a new XHR of {@code factory}, wait for its
+	 * loadend, and return the one request this server received.
+	 * @param headers request headers, alternating names and values
+	 */
+	public RawRequest exchange(XhrFactory factory, String method, String path, @Nullable Object body,
+			String... headers) {
+		route(path, response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest xhr = factory.create();
+		EventRecorder rec = EventRecorder.attach(xhr);
+		rec.open(method, baseUrl() + path);
+		for (int i = 0; i < headers.length; i += 2) {
+			xhr.setRequestHeader(headers[i], headers[i + 1]);
+		}
+		rec.send(body);
+		rec.awaitLoadend();
+		assertThat(xhr.getStatus()).as("%s", rec.events()).isEqualTo((short) 200);
+		List<RawRequest> received = requestsTo(path);
+		assertThat(received).hasSize(1);
+		return received.get(0);
 	}
 
 	public List<RawRequest> requestsTo(String path) {
