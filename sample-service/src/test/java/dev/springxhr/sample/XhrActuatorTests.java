@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The starter in a whole application: a request through the auto-configured bean publishes its events as Spring
  * events, and {@code /actuator/health} shows the {@code xhr} contributor going DOWN when a probe's server stops.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureWebTestClient
 class XhrActuatorTests {
 
@@ -53,6 +53,7 @@ class XhrActuatorTests {
 
 	@DynamicPropertySource
 	static void probe(DynamicPropertyRegistry registry) {
+		SamplePort.register(registry);
 		registry.add("xhr.health.probes.upstream.url", () -> upstream.baseUrl() + "/ping");
 		registry.add("xhr.health.probes.upstream.timeout", () -> "2s");
 	}
@@ -65,14 +66,14 @@ class XhrActuatorTests {
 	@Test
 	void aRequestThroughTheBeanPublishesItsWholeEventSequence() {
 		XMLHttpRequest xhr = this.xhrFactory.create();
-		xhr.open("GET", "http://localhost:" + this.port + "/demo/hello?token=s3cret");
+		xhr.open("GET", "http://localhost:" + this.port + "/demo/status?token=s3cret");
 		xhr.send();
 
 		await().until(() -> this.recorder.types().contains("loadend"));
 		assertThat(this.recorder.types()).containsExactly("readystatechange", "loadstart", "readystatechange",
 				"readystatechange", "progress", "readystatechange", "load", "loadend");
 		assertThat(this.recorder.events).allSatisfy(
-				(event) -> assertThat(event.getUrl()).isEqualTo("http://localhost:" + this.port + "/demo/hello?token=***"));
+				(event) -> assertThat(event.getUrl()).isEqualTo("http://localhost:" + this.port + "/demo/status?token=***"));
 	}
 
 	@Test
@@ -123,7 +124,7 @@ class XhrActuatorTests {
 
 		final List<XhrApplicationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-		@EventListener(condition = "#event.url.contains('/demo/hello?token')")
+		@EventListener(condition = "#event.url.contains('/demo/status?token')")
 		void on(XhrApplicationEvent event) {
 			this.events.add(event);
 		}

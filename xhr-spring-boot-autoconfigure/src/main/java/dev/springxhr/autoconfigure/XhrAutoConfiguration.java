@@ -4,12 +4,17 @@ import java.util.LinkedHashSet;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.WebClientXhrFactory;
@@ -22,7 +27,8 @@ import dev.springxhr.xhr.XhrSettings;
  * bundles, observations and {@code WebClientCustomizer}s apply), configured by {@link XhrProperties}, whose
  * requests' events are published as {@link XhrApplicationEvent}s.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(XhrProperties.class)
 public final class XhrAutoConfiguration {
@@ -45,12 +51,33 @@ public final class XhrAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(XhrFactory.class)
 	WebClientXhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
-			ObjectProvider<XhrEventObserver> observers) {
+			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector) {
 		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		XhrClientHttpConnector xhrConnector = connector.getIfAvailable();
+		if (xhrConnector != null) {
+			// Boot's own connector follows redirects by default; the XHR's must not (see XhrClientHttpConnector).
+			builder = builder.clone().clientConnector(xhrConnector.connector());
+		}
 		// Every observer bean sees every event: the Spring event relay, statistics, metrics and the user's own.
 		return new WebClientXhrFactory(builder, settings, WebClientXhrFactory.defaultEventExecutor(),
 				XhrEventObserver.composite(observers.orderedStream().toList()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpConnectorBuilder.class)
+	static class XhrClientHttpConnectorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ClientHttpConnectorBuilder.class)
+		XhrClientHttpConnector xhrClientHttpConnector(ClientHttpConnectorBuilder<?> connectorBuilder,
+				ObjectProvider<HttpClientSettings> settings) {
+			HttpClientSettings httpClientSettings = settings.getIfAvailable(HttpClientSettings::defaults);
+			return new XhrClientHttpConnector(
+					connectorBuilder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.springxhr.xhr;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.handler.codec.http.HttpVersion;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
@@ -39,6 +42,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * handler gets each chunk as it arrives, nothing is aggregated here.
  */
 final class WebClientTransport {
+
+	private static final Log logger = LogFactory.getLog(WebClientTransport.class);
+
+	// A misconfigured connector is worth one warning, not one per request.
+	private static final AtomicBoolean warnedOfRedirectingConnector = new AtomicBoolean();
 
 	// Request bodies are handed over in slices, so that upload progress reflects what the connection took.
 	private static final int REQUEST_CHUNK_SIZE = 64 * 1024;
@@ -207,6 +215,15 @@ final class WebClientTransport {
 		}
 
 		Flux<DataBuffer> onResponse(ClientResponse response) {
+			if (this.nativeRequest instanceof HttpClientRequest nettyRequest && nettyRequest.redirectedFrom().length > 0) {
+				// A connector that follows redirects itself would skip the per-hop decisions of Fetch §4.4
+				// HTTP-redirect fetch (cookies, Authorization, CORS, network access): refuse what it brings.
+				RedirectFollowedByConnectorException failure = new RedirectFollowedByConnectorException();
+				if (warnedOfRedirectingConnector.compareAndSet(false, true)) {
+					logger.warn(failure.getMessage());
+				}
+				return Flux.error(failure);
+			}
 			this.handler.onResponse(head(response, this.nativeRequest));
 			// An exchange cancelled (abort, timeout, open) while the body is being subscribed makes Reactor Netty
 			// signal "released due to cancellation": nobody is listening any more, so end quietly instead of
@@ -292,6 +309,21 @@ final class WebClientTransport {
 			List<Map.Entry<String, String>> entries = new ArrayList<>();
 			headers.forEach((name, values) -> values.forEach((value) -> entries.add(Map.entry(name, value))));
 			return entries;
+		}
+
+	}
+
+	/**
+	 * The WebClient's connector followed a redirect itself, which XHR must do hop by hop.
+	 */
+	static final class RedirectFollowedByConnectorException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		RedirectFollowedByConnectorException() {
+			super("The WebClient's connector followed a redirect itself; configure it not"
+					+ " to follow redirects (Reactor Netty: HttpClient.followRedirect(false)): XMLHttpRequest follows"
+					+ " them one hop at a time");
 		}
 
 	}

@@ -1,0 +1,86 @@
+package dev.springxhr.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
+import dev.springxhr.xhr.XMLHttpRequest;
+import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.support.RawHttpServer;
+
+/**
+ * Boot's auto-configured connector follows redirects (its {@code HttpRedirects} default); the XHR factory's connector
+ * is Boot's, built with redirects off, so XHR sees and decides every hop itself.
+ */
+class XhrClientHttpConnectorAutoConfigurationTests {
+
+	@RegisterExtension
+	static final RawHttpServer server = new RawHttpServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				XhrAutoConfiguration.class));
+
+	@Test
+	void redirectsAreFollowedHopByHopByXhrNotByBootsConnector() {
+		server.route("/first", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /second"));
+		server.route("/second", RawHttpServer.response("HTTP/1.1 200 OK", "second"));
+		this.contextRunner.withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
+			assertThat(context).hasSingleBean(XhrClientHttpConnector.class);
+			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
+			xhr.open("GET", server.baseUrl() + "/first", false);
+			xhr.send();
+
+			assertThat(xhr.getResponseText()).isEqualTo("second");
+			// Reported as the final URL: XHR followed the redirect, so it knows the hop.
+			assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/second");
+		});
+	}
+
+	@Test
+	void aUserConnectorReplacesTheAutoConfiguredOne() {
+		server.route("/user", RawHttpServer.response("HTTP/1.1 200 OK", "user"));
+		this.contextRunner.withUserConfiguration(UserConnectorConfiguration.class).run((context) -> {
+			assertThat(context.getBean(XhrClientHttpConnector.class))
+				.isSameAs(context.getBean(UserConnectorConfiguration.class).connector);
+			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
+			xhr.open("GET", server.baseUrl() + "/user", false);
+			xhr.send();
+			assertThat(xhr.getResponseText()).isEqualTo("user");
+		});
+	}
+
+	@Test
+	void withoutBootsConnectorBuilderTheWebClientBuildersConnectorIsUsed() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, XhrAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(XhrClientHttpConnector.class)
+				.hasSingleBean(XhrFactory.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConnectorConfiguration {
+
+		final XhrClientHttpConnector connector = new XhrClientHttpConnector(
+				new ReactorClientHttpConnector(HttpClient.create()));
+
+		@Bean
+		XhrClientHttpConnector userConnector() {
+			return this.connector;
+		}
+
+	}
+
+}
