@@ -85,7 +85,8 @@ class CookieStorePropertyTests {
 	void storedCookiesCannotSplitAHeaderNorLandOnAForeignDomainOrAPublicSuffix() {
 		PublicSuffixList suffixes = PublicSuffixList.instance();
 		PropertyCheck.forAll(20240851L, 4000, (random) -> List.of(oneOf(random, HOSTS), setCookie(random),
-				setCookie(random)), (input) -> {
+				setCookie(random)), EDGES.stream().map((edge) -> List.of("www.example.com", edge, "")).toList(),
+				(input) -> {
 					CookieStore store = new CookieStore(CLOCK, suffixes);
 					String host = input.get(0);
 					store.store(url(host), input.subList(1, 3), true);
