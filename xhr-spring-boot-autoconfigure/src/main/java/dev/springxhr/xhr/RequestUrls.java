@@ -311,7 +311,23 @@ final class RequestUrls {
 	}
 
 	private static DOMException syntaxError(String url, String reason) {
-		return new DOMException("open() could not parse the URL '" + url + "': " + reason, DOMException.SYNTAX_ERROR);
+		return new DOMException("open() could not parse the URL '" + withoutUserinfo(url) + "': " + reason,
+				DOMException.SYNTAX_ERROR);
+	}
+
+	/** The input with any {@code user:password@} replaced by {@code ***@}: exception messages end up in logs. */
+	static String withoutUserinfo(String url) {
+		int start = url.indexOf("//");
+		if (start < 0) {
+			return url;
+		}
+		start += 2;
+		int end = start;
+		while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		int at = url.lastIndexOf('@', end - 1);
+		return (at >= start) ? url.substring(0, start) + "***" + url.substring(at) : url;
 	}
 
 }

@@ -128,7 +128,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	void observe(String type, boolean atUpload, long loaded, long total, boolean computable) {
 		URI current = this.url;
 		XhrEventInfo info = new XhrEventInfo(this.id, type, atUpload, this.method,
-				(current != null) ? current : URI.create("about:blank"), this.state, (short) this.response.status(),
+				// No userinfo: observers log and relay what they see, and the URL's password is a credential.
+				(current != null) ? RequestUrls.requestTarget(current) : URI.create("about:blank"), this.state, (short) this.response.status(),
 				loaded, total, computable, this.mozBackgroundRequest, System.currentTimeMillis());
 		try {
 			this.engine.observer().onEvent(info);

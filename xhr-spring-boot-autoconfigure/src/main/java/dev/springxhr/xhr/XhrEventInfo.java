@@ -10,7 +10,7 @@ import java.net.URI;
  * @param eventType the DOM event type, e.g. {@code "load"}
  * @param upload whether the event was fired at the upload object
  * @param method the request method
- * @param url the request URL as opened (it may contain userinfo: redact before logging)
+ * @param url the request URL as opened, without userinfo and fragment (its query may hold secrets)
  * @param readyState the request's state when the event fired
  * @param status the HTTP status when the event fired, 0 before headers and after errors
  * @param loaded the progress event's {@code loaded}, 0 for {@code readystatechange}
