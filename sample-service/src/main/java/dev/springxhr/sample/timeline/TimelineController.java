@@ -7,7 +7,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.springxhr.actuate.XhrHealthIndicator;
 import dev.springxhr.sample.watch.CheckResult;
+import dev.springxhr.sample.watch.UpstreamWatchProperties;
 import dev.springxhr.sample.watch.UpstreamWatcher;
 
 /**
@@ -36,13 +36,13 @@ class TimelineController {
 	private final Flux<HealthSnapshot> health;
 
 	TimelineController(XhrTimeline timeline, UpstreamWatcher watcher,
-			@Value("${upstream-watch.health-interval:5s}") Duration healthInterval,
+			UpstreamWatchProperties properties,
 			ObjectProvider<XhrHealthIndicator> xhrHealthIndicator) {
 		this.timeline = timeline;
 		this.watcher = watcher;
 		XhrHealthIndicator indicator = xhrHealthIndicator.getIfAvailable();
 		// One health poll shared by every open page, and none while no page is open.
-		this.health = (indicator != null) ? Flux.interval(Duration.ZERO, healthInterval)
+		this.health = (indicator != null) ? Flux.interval(Duration.ZERO, properties.healthInterval())
 			.onBackpressureDrop()
 			.concatMap((tick) -> indicator.health()
 				.map((health) -> new HealthSnapshot(health.getStatus().getCode(), health.getDetails(),

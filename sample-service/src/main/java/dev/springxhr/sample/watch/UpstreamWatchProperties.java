@@ -13,10 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param interval how often every upstream is checked; zero checks only on demand
  * @param initialDelay how long after startup the first scheduled check runs
  * @param upstreams the upstreams to check, in the order the page shows them
+ * @param healthInterval how often the page's health panel is refreshed while a page is open
  */
 @ConfigurationProperties("upstream-watch")
 public record UpstreamWatchProperties(@DefaultValue("20s") Duration interval, @DefaultValue("1s") Duration initialDelay,
-		@DefaultValue List<Upstream> upstreams) {
+		@DefaultValue List<Upstream> upstreams, @DefaultValue("5s") Duration healthInterval) {
 
 	public UpstreamWatchProperties {
 		if (interval.isNegative()) {
