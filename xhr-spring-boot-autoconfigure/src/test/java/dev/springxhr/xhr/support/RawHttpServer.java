@@ -115,9 +115,26 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 
 	private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger acceptedConnections = new AtomicInteger();
+
+	private final InetAddress bindAddress;
+
 	private @Nullable ServerSocket serverSocket;
 
 	private @Nullable ExecutorService threads;
+
+	/** A server on 127.0.0.1. */
+	public RawHttpServer() {
+		this(InetAddress.getLoopbackAddress());
+	}
+
+	/**
+	 * A server on another local address, e.g. {@code ::1}.
+	 * @param bindAddress the address to listen on
+	 */
+	public RawHttpServer(InetAddress bindAddress) {
+		this.bindAddress = bindAddress;
+	}
 
 	/** Start listening on a random loopback port. */
 	public synchronized RawHttpServer start() {
@@ -125,7 +142,7 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 			return this;
 		}
 		try {
-			ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			ServerSocket socket = new ServerSocket(0, 50, this.bindAddress);
 			this.serverSocket = socket;
 			ExecutorService pool = Executors.newCachedThreadPool((runnable) -> {
 				Thread thread = new Thread(runnable, "raw-http-server-" + socket.getLocalPort());
@@ -180,9 +197,10 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		return socket.getLocalPort();
 	}
 
-	/** The base URL, {@code http://127.0.0.1:port}, without a trailing slash. */
+	/** The base URL, {@code http://127.0.0.1:port} (or {@code http://[::1]:port}), without a trailing slash. */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port();
+		String host = this.bindAddress.getHostAddress();
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
 	}
 
 	public URI uri(String pathAndQuery) {
@@ -235,6 +253,11 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		return result;
 	}
 
+	/** How many connections were accepted, whether a request came on them or not. */
+	public int acceptedConnections() {
+		return this.acceptedConnections.get();
+	}
+
 	/** How many exchanges ended (response written, or the write failed because the client had gone). */
 	public int finishedExchanges() {
 		return this.finishedExchanges.get();
@@ -267,6 +290,7 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		while (!socket.isClosed()) {
 			try {
 				Socket connection = socket.accept();
+				this.acceptedConnections.incrementAndGet();
 				this.connections.add(connection);
 				pool.execute(() -> serve(connection));
 			}
