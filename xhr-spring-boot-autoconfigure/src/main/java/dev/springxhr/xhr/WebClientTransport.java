@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpVersion;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -84,6 +85,11 @@ final class WebClientTransport {
 				exchange.nativeRequest = nativeRequest;
 				if (!this.responseTimeout.isZero() && nativeRequest instanceof HttpClientRequest nettyRequest) {
 					nettyRequest.responseTimeout(this.responseTimeout);
+				}
+				if (nativeRequest instanceof HttpClientRequest nettyRequest && nativeRequest instanceof Connection connection
+						&& ContentCodingHeaders.installIfDecoding(connection)) {
+					// Fetch §4.6 HTTP-network fetch: the user agent's Accept-Encoding, for what the connector decodes.
+					nettyRequest.header(HttpHeaderNames.ACCEPT_ENCODING, ContentCodingHeaders.ACCEPT_ENCODING);
 				}
 				ContentLengthZeroRemover.installIfNeeded(nativeRequest, request);
 				if (request.body() != null && handler.observesUpload()) {
@@ -314,8 +320,12 @@ final class WebClientTransport {
 						: nettyResponse.status().reasonPhrase();
 				SocketAddress remote = (nettyResponse instanceof Connection connection)
 						? connection.channel().remoteAddress() : null;
-				return new ResponseHead(status, statusText, ResponseHeaders.of(nettyResponse.responseHeaders()),
-						nettyResponse.responseHeaders().getAll("Set-Cookie"),
+				// A decoded response shows its headers as received (Content-Encoding, Content-Length), as in a browser.
+				io.netty.handler.codec.http.HttpHeaders received = (nettyResponse instanceof Connection connection)
+						? ContentCodingHeaders.received(connection) : null;
+				io.netty.handler.codec.http.HttpHeaders headers = (received != null) ? received
+						: nettyResponse.responseHeaders();
+				return new ResponseHead(status, statusText, ResponseHeaders.of(headers), headers.getAll("Set-Cookie"),
 						(version != null) ? version.text() : "",
 						(remote instanceof InetSocketAddress inet) ? inet : null, null);
 			}

@@ -107,7 +107,20 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 
 	}
 
+	/**
+	 * Writes one response straight to the connection, as slowly or as long as it likes; the connection is closed
+	 * after it (or when writing fails because the client has gone).
+	 */
+	@FunctionalInterface
+	public interface StreamingResponder {
+
+		void respond(RawRequest request, OutputStream out) throws IOException;
+
+	}
+
 	private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+
+	private final Map<String, StreamingResponder> streamingRoutes = new ConcurrentHashMap<>();
 
 	private final List<RawRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -212,6 +225,11 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		this.routes.put(path, responder);
 	}
 
+	/** Answer requests whose path (without query) is {@code path} by writing to the connection, then close it. */
+	public void routeStreaming(String path, StreamingResponder responder) {
+		this.streamingRoutes.put(path, responder);
+	}
+
 	/** Answer requests whose path (without query) is {@code path} with these exact bytes. */
 	public void route(String path, byte[] response) {
 		route(path, (request) -> response);
@@ -310,6 +328,17 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 					return;
 				}
 				this.requests.add(request);
+				StreamingResponder streaming = this.streamingRoutes.get(request.path());
+				if (streaming != null) {
+					try {
+						streaming.respond(request, out);
+						out.flush();
+					}
+					finally {
+						this.finishedExchanges.incrementAndGet();
+					}
+					return;
+				}
 				byte[] response;
 				try {
 					response = responderFor(request).respond(request);
