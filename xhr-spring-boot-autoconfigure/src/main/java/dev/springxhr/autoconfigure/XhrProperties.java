@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.springxhr.xhr.CredentialsPolicy;
 import dev.springxhr.xhr.GlobalScope;
+import dev.springxhr.xhr.NetworkAccessPolicy;
 import dev.springxhr.xhr.SyncXhrPolicy;
 import dev.springxhr.xhr.XhrSettings;
 
@@ -88,6 +89,8 @@ public class XhrProperties {
 	private final Events events = new Events();
 
 	private final Health health = new Health();
+
+	private final Security security = new Security();
 
 	public Duration getTimeout() {
 		return this.timeout;
@@ -205,11 +208,83 @@ public class XhrProperties {
 		return this.health;
 	}
 
+	public Security getSecurity() {
+		return this.security;
+	}
+
 	/** The engine settings these properties describe. */
 	XhrSettings toSettings() {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhr, this.globalScope,
 				this.credentials.getPolicy(), this.maxRedirects, this.maxResponseSize, this.userAgent,
-				this.connectTimeout, this.responseTimeout, this.credentials.getCookies().isEnabled());
+				this.connectTimeout, this.responseTimeout, this.credentials.getCookies().isEnabled(),
+				this.security.toPolicy());
+	}
+
+	/**
+	 * Security properties: the guard against server-side request forgery (SSRF).
+	 */
+	public static class Security {
+
+		/**
+		 * Hosts requests may go to, checked on every redirect hop: exact hosts (api.example.org, 10.0.0.7) and
+		 * *.example.org for every subdomain. Empty allows every host.
+		 */
+		private List<String> allowedHosts = new ArrayList<>();
+
+		/**
+		 * Networks (CIDR, IPv4 or IPv6, e.g. 10.0.0.0/8, fc00::/7) or single addresses requests may not connect
+		 * to, checked on the address actually connected to (after DNS) on every redirect hop. Added to the
+		 * link-local networks that deny-link-local denies.
+		 */
+		private List<String> deniedNetworks = new ArrayList<>();
+
+		/**
+		 * Whether the link-local networks 169.254.0.0/16 and fe80::/10 (with the cloud metadata service
+		 * 169.254.169.254) and the metadata addresses fd00:ec2::254 and 100.100.100.200 are denied, besides
+		 * denied-networks.
+		 */
+		private boolean denyLinkLocal = true;
+
+		public List<String> getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(List<String> allowedHosts) {
+			try {
+				new NetworkAccessPolicy(allowedHosts, List.of(), false);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("xhr.security.allowed-hosts: " + ex.getMessage());
+			}
+			this.allowedHosts = new ArrayList<>(allowedHosts);
+		}
+
+		public List<String> getDeniedNetworks() {
+			return this.deniedNetworks;
+		}
+
+		public void setDeniedNetworks(List<String> deniedNetworks) {
+			try {
+				new NetworkAccessPolicy(List.of(), deniedNetworks, false);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("xhr.security.denied-networks: " + ex.getMessage());
+			}
+			this.deniedNetworks = new ArrayList<>(deniedNetworks);
+		}
+
+		public boolean isDenyLinkLocal() {
+			return this.denyLinkLocal;
+		}
+
+		public void setDenyLinkLocal(boolean denyLinkLocal) {
+			this.denyLinkLocal = denyLinkLocal;
+		}
+
+		NetworkAccessPolicy toPolicy() {
+			return new NetworkAccessPolicy(this.allowedHosts, this.deniedNetworks, this.denyLinkLocal);
+		}
+
 	}
 
 	/**

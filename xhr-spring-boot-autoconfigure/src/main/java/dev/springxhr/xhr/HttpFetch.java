@@ -117,6 +117,9 @@ final class HttpFetch implements Disposable {
 				}
 				throw new XMLHttpRequest.UnsupportedSchemeException(this.url);
 			}
+			// The SSRF guard, for every hop (redirects and preflights too): an allowed host, and no connection at
+			// all to an IP literal in a denied network. The transport checks the address actually connected to.
+			this.engine.settings().networkAccessPolicy().checkUrl(this.url);
 			boolean crossOrigin = !Origins.sameOrigin(this.requestOrigin, this.url);
 			// Fetch §4.1 main fetch step 12: once another origin is met in CORS mode, the response is CORS-tainted.
 			if (this.request.corsMode() && crossOrigin) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpVersion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,11 +60,15 @@ final class WebClientTransport {
 
 	private final Duration responseTimeout;
 
-	WebClientTransport(WebClient webClient, long maxResponseSize, Duration connectTimeout, Duration responseTimeout) {
+	private final NetworkAccessPolicy accessPolicy;
+
+	WebClientTransport(WebClient webClient, long maxResponseSize, Duration connectTimeout, Duration responseTimeout,
+			NetworkAccessPolicy accessPolicy) {
 		this.webClient = webClient;
 		this.maxResponseSize = maxResponseSize;
 		this.connectTimeout = connectTimeout;
 		this.responseTimeout = responseTimeout;
+		this.accessPolicy = accessPolicy;
 	}
 
 	/** The largest response body in bytes the transport lets through. */
@@ -84,9 +89,15 @@ final class WebClientTransport {
 				// Called once the connection is there: the connect timeout no longer applies.
 				exchange.cancelConnectTimer();
 				Object nativeRequest = httpRequest.getNativeRequest();
+				checkConnectedAddress(nativeRequest, exchange);
 				exchange.nativeRequest = nativeRequest;
 				if (!this.responseTimeout.isZero() && nativeRequest instanceof HttpClientRequest nettyRequest) {
 					nettyRequest.responseTimeout(this.responseTimeout);
+				}
+				if (nativeRequest instanceof HttpClientRequest nettyRequest && nativeRequest instanceof Connection connection
+						&& ContentCodingHeaders.installIfDecoding(connection)) {
+					// Fetch §4.6 HTTP-network fetch: the user agent's Accept-Encoding, for what the connector decodes.
+					nettyRequest.header(HttpHeaderNames.ACCEPT_ENCODING, ContentCodingHeaders.ACCEPT_ENCODING);
 				}
 				ContentLengthZeroRemover.installIfNeeded(nativeRequest, request);
 				if (request.body() != null && handler.observesUpload()) {
@@ -103,6 +114,33 @@ final class WebClientTransport {
 		}
 		ready.exchangeToFlux(exchange::onResponse).subscribe(exchange);
 		return exchange;
+	}
+
+	/**
+	 * The SSRF guard on the address actually connected to (after DNS, whichever resolver the connector uses, and
+	 * for a pooled connection too), before a byte of the request is written: a denied connection is closed, not
+	 * reused, and the exchange fails with the reason.
+	 */
+	private void checkConnectedAddress(Object nativeRequest, Exchange exchange) {
+		if (!this.accessPolicy.checksAddresses()) {
+			return;
+		}
+		if (!(nativeRequest instanceof Connection connection)) {
+			// Fail safe: a connector that does not tell where it connected cannot be held to the denied networks.
+			throw new NetworkAccessDeniedException("The connector (" + nativeRequest.getClass().getName()
+					+ ") does not expose the connected address, so the denied networks cannot be checked; use "
+					+ "Reactor Netty, or deny no networks (xhr.security.denied-networks empty and "
+					+ "xhr.security.deny-link-local=false)");
+		}
+		SocketAddress remote = connection.channel().remoteAddress();
+		String denial = (remote instanceof InetSocketAddress inet && inet.getAddress() != null)
+				? this.accessPolicy.denial(inet.getAddress()) : null;
+		if (denial != null) {
+			// Reactor Netty logs the failure at WARN (HttpClientConnect: "The connection observed an error") and
+			// puts the connection back; the exchange closes it once the failure has arrived.
+			exchange.deniedConnection = connection;
+			throw new NetworkAccessDeniedException(denial);
+		}
 	}
 
 	private static void writeHeaders(String[] pairs, HttpHeaders headers) {
@@ -176,6 +214,9 @@ final class WebClientTransport {
 		volatile boolean uploadCountedBySocket;
 
 		volatile @Nullable Disposable connectTimer;
+
+		/** A connection to a denied address: closed when the exchange fails, so that it is not reused. */
+		volatile @Nullable Connection deniedConnection;
 
 		private final AtomicBoolean connected = new AtomicBoolean();
 
@@ -280,6 +321,10 @@ final class WebClientTransport {
 
 		@Override
 		protected void hookOnError(Throwable error) {
+			Connection denied = this.deniedConnection;
+			if (denied != null) {
+				denied.channel().close();
+			}
 			this.handler.onError(error);
 		}
 
@@ -292,8 +337,12 @@ final class WebClientTransport {
 						: nettyResponse.status().reasonPhrase();
 				SocketAddress remote = (nettyResponse instanceof Connection connection)
 						? connection.channel().remoteAddress() : null;
-				return new ResponseHead(status, statusText, ResponseHeaders.of(nettyResponse.responseHeaders()),
-						nettyResponse.responseHeaders().getAll("Set-Cookie"),
+				// A decoded response shows its headers as received (Content-Encoding, Content-Length), as in a browser.
+				io.netty.handler.codec.http.HttpHeaders received = (nettyResponse instanceof Connection connection)
+						? ContentCodingHeaders.received(connection) : null;
+				io.netty.handler.codec.http.HttpHeaders headers = (received != null) ? received
+						: nettyResponse.responseHeaders();
+				return new ResponseHead(status, statusText, ResponseHeaders.of(headers), headers.getAll("Set-Cookie"),
 						(version != null) ? version.text() : "",
 						(remote instanceof InetSocketAddress inet) ? inet : null, null);
 			}

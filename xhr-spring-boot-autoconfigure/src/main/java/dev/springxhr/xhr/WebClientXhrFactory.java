@@ -63,7 +63,7 @@ public final class WebClientXhrFactory implements XhrFactory {
 			.codecs((configurer) -> readers.set(configurer.getReaders()))
 			.build();
 		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize, settings.connectTimeout(),
-				settings.responseTimeout());
+				settings.responseTimeout(), settings.networkAccessPolicy());
 		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
 		PublicSuffixList suffixes = PublicSuffixList.instance();
 		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer,

@@ -28,18 +28,20 @@ import org.springframework.util.unit.DataSize;
  * {@code timeout} bounds the whole request instead
  * @param cookiesEnabled whether the factory's cookie store is used at all; without it no {@code Cookie} is sent and
  * no {@code Set-Cookie} stored, whatever the credentials mode (HTTP authentication still follows it)
+ * @param networkAccessPolicy which hosts and networks requests may reach (the SSRF guard); by default every host
+ * but not the link-local and cloud metadata networks
  */
 public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
 		GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
 		@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
-		Duration responseTimeout, boolean cookiesEnabled) {
+		Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy) {
 
 	/** The Fetch standard's redirect limit. */
 	public static final int MAX_REDIRECTS = 20;
 
 	private static final XhrSettings DEFAULTS = new XhrSettings(null, null, Duration.ZERO,
 			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
-			null, Duration.ZERO, Duration.ZERO, true);
+			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults());
 
 	/**
 	 * Validate the settings.
@@ -52,6 +54,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 		Objects.requireNonNull(credentialsPolicy, "'credentialsPolicy' must not be null");
 		Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
 		Objects.requireNonNull(responseTimeout, "'responseTimeout' must not be null");
+		Objects.requireNonNull(networkAccessPolicy, "'networkAccessPolicy' must not be null");
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("'timeout' must not be negative, was " + timeout);
 		}
@@ -100,9 +103,34 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	}
 
 	/**
+	 * Create settings with the default {@link NetworkAccessPolicy} (every host; the link-local and cloud metadata
+	 * networks denied).
+	 * @param baseUrl see {@link #baseUrl()}
+	 * @param origin see {@link #origin()}
+	 * @param timeout see {@link #timeout()}
+	 * @param syncXhrPolicy see {@link #syncXhrPolicy()}
+	 * @param globalScope see {@link #globalScope()}
+	 * @param credentialsPolicy see {@link #credentialsPolicy()}
+	 * @param maxRedirects see {@link #maxRedirects()}
+	 * @param maxResponseSize see {@link #maxResponseSize()}
+	 * @param userAgent see {@link #userAgent()}
+	 * @param connectTimeout see {@link #connectTimeout()}
+	 * @param responseTimeout see {@link #responseTimeout()}
+	 * @param cookiesEnabled see {@link #cookiesEnabled()}
+	 */
+	public XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
+			GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
+			@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
+			Duration responseTimeout, boolean cookiesEnabled) {
+		this(baseUrl, origin, timeout, syncXhrPolicy, globalScope, credentialsPolicy, maxRedirects, maxResponseSize,
+				userAgent, connectTimeout, responseTimeout, cookiesEnabled, NetworkAccessPolicy.defaults());
+	}
+
+	/**
 	 * Return the defaults: no base URL, no origin, no timeout, {@link SyncXhrPolicy#DENY_ON_EVENT_LOOP},
 	 * {@link GlobalScope#WINDOW}, {@link CredentialsPolicy#SAME_ORIGIN}, 20 redirects, no size limit, the HTTP
-	 * client's User-Agent and connect timeout, no response timeout, cookies enabled.
+	 * client's User-Agent and connect timeout, no response timeout, cookies enabled, every host but not the link-local
+	 * and cloud metadata networks ({@link NetworkAccessPolicy#defaults()}).
 	 * @return the default settings
 	 */
 	public static XhrSettings defaults() {
@@ -117,7 +145,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withBaseUrl(@Nullable URI baseUrl) {
 		return new XhrSettings(baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -128,7 +156,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withOrigin(@Nullable URI origin) {
 		return new XhrSettings(this.baseUrl, origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -139,7 +167,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withTimeout(Duration timeout) {
 		return new XhrSettings(this.baseUrl, this.origin, timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -150,7 +178,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withSyncXhrPolicy(SyncXhrPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, policy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -161,7 +189,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withGlobalScope(GlobalScope scope) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, scope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -172,7 +200,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCredentialsPolicy(CredentialsPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope, policy,
 				this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout, this.responseTimeout,
-				this.cookiesEnabled);
+				this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -183,7 +211,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxRedirects(int maxRedirects) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -194,7 +222,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxResponseSize(@Nullable DataSize maxResponseSize) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -205,7 +233,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withUserAgent(@Nullable String userAgent) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -216,7 +244,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withConnectTimeout(Duration connectTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, connectTimeout,
-				this.responseTimeout, this.cookiesEnabled);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -227,7 +255,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withResponseTimeout(Duration responseTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				responseTimeout, this.cookiesEnabled);
+				responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
 	}
 
 	/**
@@ -238,7 +266,18 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCookiesEnabled(boolean cookiesEnabled) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, cookiesEnabled);
+				this.responseTimeout, cookiesEnabled, this.networkAccessPolicy);
+	}
+
+	/**
+	 * Return a copy with another network access policy (the SSRF guard).
+	 * @param policy the policy; {@link NetworkAccessPolicy#unrestricted()} for none
+	 * @return the new settings
+	 */
+	public XhrSettings withNetworkAccessPolicy(NetworkAccessPolicy policy) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled, policy);
 	}
 
 }

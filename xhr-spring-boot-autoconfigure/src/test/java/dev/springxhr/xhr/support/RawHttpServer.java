@@ -107,7 +107,20 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 
 	}
 
+	/**
+	 * Writes one response straight to the connection, as slowly or as long as it likes; the connection is closed
+	 * after it (or when writing fails because the client has gone).
+	 */
+	@FunctionalInterface
+	public interface StreamingResponder {
+
+		void respond(RawRequest request, OutputStream out) throws IOException;
+
+	}
+
 	private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+
+	private final Map<String, StreamingResponder> streamingRoutes = new ConcurrentHashMap<>();
 
 	private final List<RawRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -115,9 +128,26 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 
 	private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger acceptedConnections = new AtomicInteger();
+
+	private final InetAddress bindAddress;
+
 	private @Nullable ServerSocket serverSocket;
 
 	private @Nullable ExecutorService threads;
+
+	/** A server on 127.0.0.1. */
+	public RawHttpServer() {
+		this(InetAddress.getLoopbackAddress());
+	}
+
+	/**
+	 * A server on another local address, e.g. {@code ::1}.
+	 * @param bindAddress the address to listen on
+	 */
+	public RawHttpServer(InetAddress bindAddress) {
+		this.bindAddress = bindAddress;
+	}
 
 	/** Start listening on a random loopback port. */
 	public synchronized RawHttpServer start() {
@@ -125,7 +155,7 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 			return this;
 		}
 		try {
-			ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			ServerSocket socket = new ServerSocket(0, 50, this.bindAddress);
 			this.serverSocket = socket;
 			ExecutorService pool = Executors.newCachedThreadPool((runnable) -> {
 				Thread thread = new Thread(runnable, "raw-http-server-" + socket.getLocalPort());
@@ -180,9 +210,10 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		return socket.getLocalPort();
 	}
 
-	/** The base URL, {@code http://127.0.0.1:port}, without a trailing slash. */
+	/** The base URL, {@code http://127.0.0.1:port} (or {@code http://[::1]:port}), without a trailing slash. */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port();
+		String host = this.bindAddress.getHostAddress();
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
 	}
 
 	public URI uri(String pathAndQuery) {
@@ -192,6 +223,11 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 	/** Answer requests whose path (without query) is {@code path}. */
 	public void route(String path, Responder responder) {
 		this.routes.put(path, responder);
+	}
+
+	/** Answer requests whose path (without query) is {@code path} by writing to the connection, then close it. */
+	public void routeStreaming(String path, StreamingResponder responder) {
+		this.streamingRoutes.put(path, responder);
 	}
 
 	/** Answer requests whose path (without query) is {@code path} with these exact bytes. */
@@ -235,6 +271,11 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		return result;
 	}
 
+	/** How many connections were accepted, whether a request came on them or not. */
+	public int acceptedConnections() {
+		return this.acceptedConnections.get();
+	}
+
 	/** How many exchanges ended (response written, or the write failed because the client had gone). */
 	public int finishedExchanges() {
 		return this.finishedExchanges.get();
@@ -267,6 +308,7 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		while (!socket.isClosed()) {
 			try {
 				Socket connection = socket.accept();
+				this.acceptedConnections.incrementAndGet();
 				this.connections.add(connection);
 				pool.execute(() -> serve(connection));
 			}
@@ -286,6 +328,17 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 					return;
 				}
 				this.requests.add(request);
+				StreamingResponder streaming = this.streamingRoutes.get(request.path());
+				if (streaming != null) {
+					try {
+						streaming.respond(request, out);
+						out.flush();
+					}
+					finally {
+						this.finishedExchanges.incrementAndGet();
+					}
+					return;
+				}
 				byte[] response;
 				try {
 					response = responderFor(request).respond(request);

@@ -1,0 +1,256 @@
+package dev.springxhr.xhr;
+
+import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.springxhr.xhr.support.EventRecorder;
+import dev.springxhr.xhr.support.RawHttpServer;
+
+/**
+ * The SSRF guard ({@link NetworkAccessPolicy}) end to end, against real servers on loopback: a denied request is a
+ * network error (async: {@code error}, status 0, one {@code loadend}; sync: {@code NetworkError}) whose reason
+ * says which rule denied it; the host is checked before anything is sent, an IP literal before any connection, and
+ * the address actually connected to (after DNS, on every hop, pooled connections too) before a byte is written.
+ */
+class NetworkAccessTests {
+
+	private static final List<String> NETWORK_ERROR = List.of("rsc(1)", "loadstart(0,0,f)", "rsc(4)",
+			"error(0,0,f)", "loadend(0,0,f)");
+
+	private final RawHttpServer server = new RawHttpServer().start();
+
+	private final RawHttpServer ipv6Server = new RawHttpServer(ipv6Loopback()).start();
+
+	@AfterEach
+	void closeServers() {
+		this.server.close();
+		this.ipv6Server.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
+			"http://[::ffff:a9fe:a9fe]/computeMetadata/v1/", "http://[fe80::1]/", "http://[fd00:ec2::254]/",
+			"http://100.100.100.200/latest/meta-data/", "http://169.254.170.2/v2/credentials" })
+	void theDefaultPresetDeniesLinkLocalAndMetadataAddressesBeforeAnyConnection(String url) {
+		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+		long start = System.nanoTime();
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", url);
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+		assertThat(rec.xhr().getStatus()).isZero();
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", url, false);
+		DOMException error = assertThrowsDomException("NetworkError", sync::send);
+		// No connection is attempted: a connect to a metadata address would hang or fail, not be this quick.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		assertThat(error.getMessage()).contains("is in denied network")
+			.contains("(link-local and cloud metadata, xhr.security.deny-link-local)");
+	}
+
+	@Test
+	void theMetadataAddressNamesTheNetworkThatDeniedIt() {
+		XMLHttpRequest sync = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
+		sync.open("GET", "http://169.254.169.254/latest/meta-data/iam/security-credentials/", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage()).contains(
+				"169.254.169.254 is in denied network 169.254.0.0/16 (link-local and cloud metadata, "
+						+ "xhr.security.deny-link-local)");
+	}
+
+	@Test
+	void loopbackAndPrivateNetworksAreAllowedByDefault() {
+		assertThat(this.server.exchange(XhrFactory.of(WebClient.builder(), XhrSettings.defaults()), "GET", "/ok",
+				null).method()).isEqualTo("GET");
+	}
+
+	@Test
+	void aHostNameThatResolvesToADeniedNetworkIsDeniedOnTheConnectedAddressBeforeAByteIsSent() {
+		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8", "::1/128")));
+		this.server.route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "secret", "Content-Length: 6"));
+		String url = "http://localhost:" + this.server.port() + "/secret";
+
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", url);
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", url, false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.containsPattern("(127\\.0\\.0\\.1 is in denied network 127\\.0\\.0\\.0/8|0:0:0:0:0:0:0:1 is in denied "
+					+ "network ::1/128) \\(xhr.security.denied-networks\\)");
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void anIpLiteralInADeniedNetworkGetsNoConnectionAtAll() {
+		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", this.server.baseUrl() + "/", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("127.0.0.1 is in denied network 127.0.0.0/8 (xhr.security.denied-networks)");
+		assertThat(this.server.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void anIpv4MappedIpv6LiteralIsInTheIpv4Network() {
+		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", "http://[::ffff:127.0.0.1]:" + this.server.port() + "/");
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", "http://[::ffff:7f00:1]:" + this.server.port() + "/", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("127.0.0.1 is in denied network 127.0.0.0/8");
+		assertThat(this.server.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void ipv6LoopbackIsDeniedByItsNetworkAndOnlyByIt() {
+		// The same server is reachable when ::1 is not denied, so the denial is the policy's.
+		assertThat(this.ipv6Server.exchange(factory(policy(List.of(), List.of("127.0.0.0/8"))), "GET", "/v6", null)
+			.method()).isEqualTo("GET");
+
+		XhrFactory factory = factory(policy(List.of(), List.of("::1")));
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", this.ipv6Server.baseUrl() + "/v6");
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", "http://[::1]:" + this.ipv6Server.port() + "/v6", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("0:0:0:0:0:0:0:1 is in denied network ::1 (xhr.security.denied-networks)");
+		assertThat(this.ipv6Server.requests()).hasSize(1);
+	}
+
+	@Test
+	void allowedHostsLetOnlyThoseHostsThrough() {
+		XhrFactory factory = factory(policy(List.of("127.0.0.1", "*.example.org"), List.of()));
+		assertThat(this.server.exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
+
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", "http://localhost:" + this.server.port() + "/denied");
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", "http://localhost:" + this.server.port() + "/denied", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("Host localhost is not in the allowed hosts [127.0.0.1, *.example.org] "
+					+ "(xhr.security.allowed-hosts)");
+		assertThat(this.server.requestsTo("/denied")).isEmpty();
+		assertThat(this.server.acceptedConnections()).isEqualTo(1);
+	}
+
+	@Test
+	void aRedirectToADeniedNetworkIsANetworkErrorAndTheDeniedServerReceivesNothing() {
+		XhrFactory factory = factory(policy(List.of(), List.of("::1/128")));
+		String target = "http://[::1]:" + this.ipv6Server.port() + "/internal";
+		this.ipv6Server.route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
+				"Content-Length: 8"));
+		this.server.route("/redirect", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: " + target,
+				"Content-Length: 0"));
+
+		EventRecorder rec = EventRecorder.attach(factory.create());
+		rec.open("GET", this.server.baseUrl() + "/redirect");
+		rec.send();
+		rec.awaitLoadend();
+		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", this.server.baseUrl() + "/redirect", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("is in denied network ::1/128 (xhr.security.denied-networks)");
+		assertThat(this.server.requestsTo("/redirect")).hasSize(2);
+		assertThat(this.ipv6Server.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void aRedirectToAHostThatIsNotAllowedIsANetworkErrorAndThatServerReceivesNothing() {
+		XhrFactory factory = factory(policy(List.of("127.0.0.1"), List.of()));
+		this.ipv6Server.route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
+				"Content-Length: 8"));
+		this.server.route("/redirect", RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
+				"Location: http://localhost:" + this.ipv6Server.port() + "/internal", "Content-Length: 0"));
+
+		XMLHttpRequest sync = factory.create();
+		sync.open("POST", this.server.baseUrl() + "/redirect", false);
+		assertThat(assertThrowsDomException("NetworkError", () -> sync.send("body")).getMessage())
+			.contains("Host localhost is not in the allowed hosts [127.0.0.1]");
+		assertThat(this.ipv6Server.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void aPooledConnectionIsCheckedAgainOnEveryRequest() {
+		// Factories on WebClient.builder() share Reactor Netty's global connection pool.
+		this.server.route("/pooled", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		String url = "http://localhost:" + this.server.port() + "/pooled";
+		XMLHttpRequest first = factory(NetworkAccessPolicy.defaults()).create();
+		first.open("GET", url, false);
+		first.send();
+		assertThat(first.getStatus()).isEqualTo((short) 200);
+
+		XMLHttpRequest second = factory(policy(List.of(), List.of("127.0.0.0/8", "::1/128"))).create();
+		second.open("GET", url, false);
+		assertThat(assertThrowsDomException("NetworkError", second::send).getMessage())
+			.contains("(xhr.security.denied-networks)");
+		assertThat(this.server.requestsTo("/pooled")).hasSize(1);
+
+		// The denied connection was closed, not put back: the next request of the first factory opens another.
+		XMLHttpRequest third = factory(NetworkAccessPolicy.defaults()).create();
+		third.open("GET", url, false);
+		third.send();
+		assertThat(third.getStatus()).isEqualTo((short) 200);
+		assertThat(this.server.acceptedConnections()).isEqualTo(2);
+	}
+
+	@Test
+	void anUnrestrictedPolicyDeniesNothing() {
+		XhrSettings settings = XhrSettings.defaults().withNetworkAccessPolicy(NetworkAccessPolicy.unrestricted());
+		assertThat(settings.networkAccessPolicy().denial(ipv4("169.254.169.254"))).isNull();
+		assertThat(this.server.exchange(XhrFactory.of(WebClient.builder(), settings), "GET", "/any", null).path())
+			.isEqualTo("/any");
+	}
+
+	private static NetworkAccessPolicy policy(List<String> allowedHosts, List<String> deniedNetworks) {
+		return new NetworkAccessPolicy(allowedHosts, deniedNetworks, true);
+	}
+
+	private static XhrFactory factory(NetworkAccessPolicy policy) {
+		return XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withNetworkAccessPolicy(policy));
+	}
+
+	private static InetAddress ipv6Loopback() {
+		try {
+			return InetAddress.getByName("::1");
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static InetAddress ipv4(String literal) {
+		return IpNetwork.literalAddress(literal);
+	}
+
+}
