@@ -40,6 +40,11 @@ public final class BenchClients implements AutoCloseable {
 
 	private final HttpClient jdkClient;
 
+	private final java.util.concurrent.atomic.LongAdder eventTasks = new java.util.concurrent.atomic.LongAdder();
+
+	/** The default event executor, counting the tasks handed to it (each one a hand-off to an event thread). */
+	private final Executor countingEventExecutor;
+
 	/**
 	 * Create the clients.
 	 * @param maxConnections the pool's connection limit (pending acquires are not limited)
@@ -58,6 +63,16 @@ public final class BenchClients implements AutoCloseable {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(-1));
 		this.webClient = this.builder.clone().build();
 		this.jdkClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		Executor events = WebClientXhrFactory.defaultEventExecutor();
+		this.countingEventExecutor = (task) -> {
+			this.eventTasks.increment();
+			events.execute(task);
+		};
+	}
+
+	/** How many tasks the XHR factories of these clients handed to their event executor so far. */
+	public long eventTasks() {
+		return this.eventTasks.sum();
 	}
 
 	public WebClient.Builder builder() {
@@ -76,8 +91,7 @@ public final class BenchClients implements AutoCloseable {
 
 	/** An XHR factory with default settings (window scope), events on the default executor. */
 	public XhrFactory xhrFactory(XhrEventObserver observer) {
-		return new WebClientXhrFactory(this.builder, XhrSettings.defaults(), WebClientXhrFactory.defaultEventExecutor(),
-				observer);
+		return new WebClientXhrFactory(this.builder, XhrSettings.defaults(), this.countingEventExecutor, observer);
 	}
 
 	/** An XHR factory of a worker scope: synchronous requests may set a response type there. */
@@ -119,10 +133,6 @@ public final class BenchClients implements AutoCloseable {
 		}
 		Object response = xhr.getResponse();
 		return (response instanceof ByteBuffer buffer) ? buffer.remaining() : -1;
-	}
-
-	public static Executor defaultEventExecutor() {
-		return WebClientXhrFactory.defaultEventExecutor();
 	}
 
 	@Override

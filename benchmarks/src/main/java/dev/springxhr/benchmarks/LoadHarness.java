@@ -63,6 +63,8 @@ public final class LoadHarness {
 			}));
 			for (int concurrency : concurrencies) {
 				Map<String, Run> totals = new LinkedHashMap<>();
+				long xhrRequests = 0;
+				long tasksBefore = 0;
 				for (String name : clientNames) {
 					run(senders.get(name), concurrency, warmup);
 					totals.put(name, new Run());
@@ -73,7 +75,13 @@ public final class LoadHarness {
 						java.util.Collections.reverse(order);
 					}
 					for (String name : order) {
-						totals.get(name).add(run(senders.get(name), concurrency, seconds));
+						long tasks = clients.eventTasks();
+						Run run = run(senders.get(name), concurrency, seconds);
+						if (name.equals("xhr")) {
+							xhrRequests += run.count;
+							tasksBefore += clients.eventTasks() - tasks;
+						}
+						totals.get(name).add(run);
 					}
 				}
 				for (Map.Entry<String, Run> entry : totals.entrySet()) {
@@ -86,10 +94,15 @@ public final class LoadHarness {
 					row.put("throughput", total.count / total.seconds);
 					row.put("p50Micros", total.percentile(0.50) / 1000.0);
 					row.put("p99Micros", total.percentile(0.99) / 1000.0);
+					if (entry.getKey().equals("xhr") && xhrRequests > 0) {
+						// Hand-offs from the event loop to an event thread; each may wake or start a thread.
+						row.put("eventTasksPerRequest", tasksBefore / (double) xhrRequests);
+					}
 					rows.add(row);
-					System.out.printf("c=%-5d %-10s %10.0f req/s  p50 %8.0f µs  p99 %8.0f µs  errors %d%n", concurrency,
-							entry.getKey(), row.get("throughput"), row.get("p50Micros"), row.get("p99Micros"),
-							total.errors);
+					System.out.printf("c=%-5d %-10s %10.0f req/s  p50 %8.0f µs  p99 %8.0f µs  errors %d  %s%n",
+							concurrency, entry.getKey(), row.get("throughput"), row.get("p50Micros"), row.get("p99Micros"),
+							total.errors, row.containsKey("eventTasksPerRequest")
+									? String.format("event tasks/request %.2f", row.get("eventTasksPerRequest")) : "");
 				}
 				if (totals.containsKey("webclient") && totals.containsKey("xhr")) {
 					Run raw = totals.get("webclient");

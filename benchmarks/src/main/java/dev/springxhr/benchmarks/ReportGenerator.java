@@ -67,11 +67,11 @@ public final class ReportGenerator {
 						.replace(".request", "") + ":"
 						+ (params.has("client") ? params.get("client").asString() + ":" + params.get("bodySize").asString()
 								: params.get("events").asString());
-				time.put(key, run.get("primaryMetric").get("score").asDouble());
-				timeError.put(key, run.get("primaryMetric").get("scoreError").asDouble());
+				time.put(key, number(run.get("primaryMetric").get("score")));
+				timeError.put(key, number(run.get("primaryMetric").get("scoreError")));
 				JsonNode norm = run.get("secondaryMetrics").get("gc.alloc.rate.norm");
 				if (norm != null) {
-					alloc.put(key, norm.get("score").asDouble());
+					alloc.put(key, number(norm.get("score")));
 				}
 			}
 		}
@@ -162,16 +162,17 @@ public final class ReportGenerator {
 			line();
 			line("![throughput](performance-throughput.svg)");
 			line();
-			line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio |");
-			line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+			line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio | event tasks / request |");
+			line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 			for (JsonNode run : load.get("runs")) {
 				String c = run.get("concurrency").asString();
 				String client = run.get("client").asString();
-				String ratios = "| | | ";
+				String ratios = "| | | | ";
 				if (client.equals("xhr") && load(load, "webclient", c, "throughput") != null) {
 					ratios = "| " + fmt(run.get("throughput").asDouble() / load(load, "webclient", c, "throughput"), 3)
 							+ " | " + fmt(run.get("p50Micros").asDouble() / load(load, "webclient", c, "p50Micros"), 3)
-							+ " | " + fmt(run.get("p99Micros").asDouble() / load(load, "webclient", c, "p99Micros"), 3) + " ";
+							+ " | " + fmt(run.get("p99Micros").asDouble() / load(load, "webclient", c, "p99Micros"), 3) + " | "
+							+ (run.has("eventTasksPerRequest") ? fmt(run.get("eventTasksPerRequest").asDouble(), 2) : "") + " ";
 				}
 				line("| " + c + " | " + (client.equals("xhr") ? "async XHR" : "raw WebClient") + " | "
 						+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
@@ -407,6 +408,11 @@ public final class ReportGenerator {
 			}
 		}
 		return null;
+	}
+
+	/** JMH writes "NaN" (a string) for the error of a single iteration. */
+	private static double number(JsonNode node) {
+		return node.isNumber() ? node.asDouble() : Double.NaN;
 	}
 
 	private static String ratio(@Nullable Double value, @Nullable Double base) {
