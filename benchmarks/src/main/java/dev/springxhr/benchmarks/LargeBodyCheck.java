@@ -44,7 +44,7 @@ public final class LargeBodyCheck {
 			long peak;
 			long poolPeaks;
 			try (HeapPeak heap = HeapPeak.start()) {
-				received = send(factory, server.baseUrl(), mode, size).get(5, TimeUnit.MINUTES);
+				received = send(factory, server.baseUrl(), mode, size).get(3, TimeUnit.MINUTES);
 				peak = heap.peak();
 				poolPeaks = HeapPeak.sumOfPoolPeaks();
 			}
