@@ -42,14 +42,23 @@ final class ReceivedBytes {
 			throw new ResponseTooLargeException(Math.min(limit, MAX_ARRAY_LENGTH));
 		}
 		if (needed > this.bytes.length) {
-			long grown = Math.max(Math.max(needed, 1024), Math.min((long) this.bytes.length * 2, MAX_ARRAY_LENGTH));
-			if (this.expectedLength >= needed && this.expectedLength < grown) {
-				grown = this.expectedLength;
-			}
-			this.bytes = Arrays.copyOf(this.bytes, (int) grown);
+			this.bytes = Arrays.copyOf(this.bytes, grownLength(needed));
 		}
 		buffer.read(this.bytes, this.length, count);
 		this.length += count;
+	}
+
+	/**
+	 * Double the array, but go straight to the announced length once a quarter of it arrived: the last copy then
+	 * holds the body and a quarter of it (1.25 times the body at the peak, not 1.5 as doubling to the end would),
+	 * and a server that announces more than it sends still makes us allocate at most four times what it sent.
+	 */
+	private int grownLength(long needed) {
+		long grown = Math.max(Math.max(needed, 1024), Math.min((long) this.bytes.length * 2, MAX_ARRAY_LENGTH));
+		if (this.expectedLength >= needed && (this.expectedLength < grown || this.expectedLength <= needed * 4)) {
+			grown = this.expectedLength;
+		}
+		return (int) grown;
 	}
 
 	int length() {

@@ -3,8 +3,11 @@ package dev.springxhr.xhr;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,8 +33,27 @@ final class SerialTaskQueue implements Executor {
 	public void execute(Runnable task) {
 		this.tasks.add(task);
 		if (this.pending.getAndIncrement() == 0) {
-			this.executor.execute(this::drain);
+			handOver();
 		}
+	}
+
+	/**
+	 * Hand the drain to the executor. On a Netty event loop, once the loop has finished what it is doing (Netty runs
+	 * queued tasks after the current read): the tasks of one read — a small response's headers, body and end — then
+	 * reach the executor in one hand-off instead of one each, and the tasks themselves are queued at once, in order.
+	 */
+	private void handOver() {
+		EventExecutor eventLoop = ThreadExecutorMap.currentExecutor();
+		if (eventLoop != null && eventLoop.inEventLoop()) {
+			try {
+				eventLoop.execute(() -> this.executor.execute(this::drain));
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// the loop is shutting down: hand over now
+			}
+		}
+		this.executor.execute(this::drain);
 	}
 
 	private void drain() {

@@ -1,0 +1,227 @@
+package dev.springxhr.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.XhrFactory;
+
+/**
+ * Closed-loop load: {@code c} users, each sending its next GET of 1 KiB the moment the previous one ends, for a fixed
+ * time; raw WebClient and async XHR in the same JVM, against the same server, over the same connection pool and event
+ * loops, in alternating order, round after round. Prints throughput, p50 and p99 per client and concurrency, and the
+ * ratios XHR / WebClient.
+ *
+ * <p>Options: {@code --concurrency=1,64,1024 --seconds=8 --warmup=4 --rounds=2 --body=1024 --clients=webclient,xhr
+ * --out=results/load.json}.
+ */
+public final class LoadHarness {
+
+	private static final int MAX_SAMPLES = 4_000_000;
+
+	public static void main(String[] args) throws Exception {
+		int[] concurrencies = Arrays.stream(Results.option(args, "concurrency", "1,64,1024").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		double seconds = Double.parseDouble(Results.option(args, "seconds", "8"));
+		double warmup = Double.parseDouble(Results.option(args, "warmup", "4"));
+		int rounds = Integer.parseInt(Results.option(args, "rounds", "2"));
+		int body = Integer.parseInt(Results.option(args, "body", "1024"));
+		List<String> clientNames = List.of(Results.option(args, "clients", "webclient,xhr").split(","));
+		Path out = Path.of(Results.option(args, "out", "results/load.json"));
+		int maxConcurrency = Arrays.stream(concurrencies).max().orElse(1);
+
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("bodyBytes", body);
+		result.put("secondsPerRun", seconds);
+		result.put("rounds", rounds);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (BenchServer server = BenchServer.start(1); BenchClients clients = new BenchClients(maxConcurrency)) {
+			String url = server.baseUrl() + "/bytes/" + body;
+			XhrFactory xhr = clients.xhrFactory(XhrEventObserver.NONE);
+			Map<String, BiConsumer<Runnable, AtomicInteger>> senders = new LinkedHashMap<>();
+			senders.put("webclient", (done, errors) -> clients.webClientGet(url).whenComplete((bytes, ex) -> {
+				if (ex != null || bytes.length != body) {
+					errors.incrementAndGet();
+				}
+				done.run();
+			}));
+			senders.put("xhr", (done, errors) -> BenchClients.xhrGet(xhr, url, (length) -> {
+				if (length != body) {
+					errors.incrementAndGet();
+				}
+				done.run();
+			}));
+			for (int concurrency : concurrencies) {
+				Map<String, Run> totals = new LinkedHashMap<>();
+				long xhrRequests = 0;
+				long tasksBefore = 0;
+				for (String name : clientNames) {
+					run(senders.get(name), concurrency, warmup);
+					totals.put(name, new Run());
+				}
+				for (int round = 0; round < rounds; round++) {
+					List<String> order = new ArrayList<>(clientNames);
+					if (round % 2 == 1) {
+						java.util.Collections.reverse(order);
+					}
+					for (String name : order) {
+						long tasks = clients.eventTasks();
+						Run run = run(senders.get(name), concurrency, seconds);
+						if (name.equals("xhr")) {
+							xhrRequests += run.count;
+							tasksBefore += clients.eventTasks() - tasks;
+						}
+						totals.get(name).add(run);
+					}
+				}
+				for (Map.Entry<String, Run> entry : totals.entrySet()) {
+					Run total = entry.getValue();
+					Map<String, Object> row = new LinkedHashMap<>();
+					row.put("client", entry.getKey());
+					row.put("concurrency", concurrency);
+					row.put("requests", total.count);
+					row.put("errors", total.errors);
+					row.put("throughput", total.count / total.seconds);
+					row.put("p50Micros", total.percentile(0.50) / 1000.0);
+					row.put("p99Micros", total.percentile(0.99) / 1000.0);
+					if (entry.getKey().equals("xhr") && xhrRequests > 0) {
+						// Hand-offs from the event loop to an event thread; each may wake or start a thread.
+						row.put("eventTasksPerRequest", tasksBefore / (double) xhrRequests);
+					}
+					rows.add(row);
+					System.out.printf("c=%-5d %-10s %10.0f req/s  p50 %8.0f µs  p99 %8.0f µs  errors %d  %s%n",
+							concurrency, entry.getKey(), row.get("throughput"), row.get("p50Micros"), row.get("p99Micros"),
+							total.errors, row.containsKey("eventTasksPerRequest")
+									? String.format("event tasks/request %.2f", row.get("eventTasksPerRequest")) : "");
+				}
+				if (totals.containsKey("webclient") && totals.containsKey("xhr")) {
+					Run raw = totals.get("webclient");
+					Run ours = totals.get("xhr");
+					System.out.printf("c=%-5d xhr/webclient: throughput %.3f, p50 %.3f, p99 %.3f%n", concurrency,
+							(ours.count / ours.seconds) / (raw.count / raw.seconds),
+							(double) ours.percentile(0.5) / raw.percentile(0.5),
+							(double) ours.percentile(0.99) / raw.percentile(0.99));
+				}
+			}
+		}
+		result.put("runs", rows);
+		Results.write(out, result);
+		System.exit(0);
+	}
+
+	/** One timed run: {@code concurrency} users in a closed loop for {@code seconds}. */
+	private static Run run(BiConsumer<Runnable, AtomicInteger> sender, int concurrency, double seconds)
+			throws InterruptedException {
+		Run run = new Run();
+		long[] samples = new long[MAX_SAMPLES];
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		CountDownLatch users = new CountDownLatch(concurrency);
+		long start = System.nanoTime();
+		long deadline = start + (long) (seconds * 1e9);
+		AtomicLong lastEnd = new AtomicLong(start);
+		for (int i = 0; i < concurrency; i++) {
+			new User(sender, samples, next, errors, users, deadline, lastEnd).send();
+		}
+		if (!users.await((long) (seconds + 120), TimeUnit.SECONDS)) {
+			throw new IllegalStateException("Requests still in flight 120 s after the end of the run");
+		}
+		int count = Math.min(next.get(), MAX_SAMPLES);
+		run.samples.add(Arrays.copyOf(samples, count));
+		run.count = count;
+		run.errors = errors.get();
+		run.seconds = (lastEnd.get() - start) / 1e9;
+		return run;
+	}
+
+	/** A user of the closed loop: sends, and on each end sends again until the deadline. */
+	private static final class User {
+
+		private final BiConsumer<Runnable, AtomicInteger> sender;
+
+		private final long[] samples;
+
+		private final AtomicInteger next;
+
+		private final AtomicInteger errors;
+
+		private final CountDownLatch users;
+
+		private final long deadline;
+
+		private final AtomicLong lastEnd;
+
+		private long sentAt;
+
+		User(BiConsumer<Runnable, AtomicInteger> sender, long[] samples, AtomicInteger next, AtomicInteger errors,
+				CountDownLatch users, long deadline, AtomicLong lastEnd) {
+			this.sender = sender;
+			this.samples = samples;
+			this.next = next;
+			this.errors = errors;
+			this.users = users;
+			this.deadline = deadline;
+			this.lastEnd = lastEnd;
+		}
+
+		void send() {
+			this.sentAt = System.nanoTime();
+			this.sender.accept(this::ended, this.errors);
+		}
+
+		private void ended() {
+			long now = System.nanoTime();
+			int index = this.next.getAndIncrement();
+			if (index < this.samples.length) {
+				this.samples[index] = now - this.sentAt;
+			}
+			this.lastEnd.accumulateAndGet(now, Math::max);
+			if (now < this.deadline) {
+				send();
+			}
+			else {
+				this.users.countDown();
+			}
+		}
+
+	}
+
+	/** The requests of one or more runs of one client at one concurrency. */
+	private static final class Run {
+
+		final List<long[]> samples = new ArrayList<>();
+
+		long count;
+
+		long errors;
+
+		double seconds;
+
+		void add(Run other) {
+			this.samples.addAll(other.samples);
+			this.count += other.count;
+			this.errors += other.errors;
+			this.seconds += other.seconds;
+		}
+
+		long percentile(double p) {
+			long[] all = this.samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+			if (all.length == 0) {
+				return 0;
+			}
+			return all[(int) Math.min(all.length - 1, Math.ceil(p * all.length) - 1)];
+		}
+
+	}
+
+}
