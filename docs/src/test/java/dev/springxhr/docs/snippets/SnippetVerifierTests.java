@@ -36,6 +36,13 @@ class SnippetVerifierTests {
 				\t\t\t// end::inner[]
 				\t\t}
 				\t\t// end::greeting[]
+				\t\t// tag::parts[]
+				\t\tint first = 1;
+				\t\t// end::parts[]
+				\t\tint hidden = 2;
+				\t\t// tag::parts[]
+				\t\tint third = 3;
+				\t\t// end::parts[]
 				\t\t// tag::unclosed[]
 				\t}
 				}
@@ -148,6 +155,17 @@ class SnippetVerifierTests {
 				"""))).satisfiesExactly((problem) -> assertThat(problem).contains("'MissingSnippets.java'"),
 						(problem) -> assertThat(problem).contains("no tag::farewell[]"),
 						(problem) -> assertThat(problem).contains("never closed"));
+	}
+
+	@Test
+	void aRegionOpenedSeveralTimesIsItsPartsJoined() {
+		assertThat(this.verifier.problems("doc.md", lines("""
+				<!-- snippet: ExampleSnippets.java#parts -->
+				```java
+				int first = 1;
+				int third = 3;
+				```
+				"""))).isEmpty();
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Tagged regions of a source file, marked as Asciidoctor marks them: a line containing {@code tag::NAME[]} opens
  * the region NAME and one containing {@code end::NAME[]} closes it, in any comment syntax ({@code // tag::x[]},
  * {@code # tag::x[]}, {@code <!-- tag::x[] -->}). Regions may nest or overlap: tag lines of other regions are left
- * out of a region's text.
+ * out of a region's text. A region may be opened and closed several times: its parts are joined, which leaves out
+ * the lines in between (as Asciidoctor does).
  */
 public final class TaggedRegions {
 
@@ -24,34 +25,33 @@ public final class TaggedRegions {
 	 * @param sourceLines the source file's lines
 	 * @param tag the region's name
 	 * @return the region's lines, or empty when the file has no such region
-	 * @throws IllegalArgumentException if the region is opened twice or never closed
+	 * @throws IllegalArgumentException if the region is opened again before it is closed, or never closed
 	 */
 	public static Optional<List<String>> region(List<String> sourceLines, String tag) {
 		String open = "tag::" + tag + "[]";
 		String close = "end::" + tag + "[]";
-		int start = -1;
-		for (int i = 0; i < sourceLines.size(); i++) {
-			if (sourceLines.get(i).contains(open)) {
-				if (start != -1) {
-					throw new IllegalArgumentException("The region '" + tag + "' is opened twice");
-				}
-				start = i;
-			}
-		}
-		if (start == -1) {
-			return Optional.empty();
-		}
 		List<String> region = new ArrayList<>();
-		for (int i = start + 1; i < sourceLines.size(); i++) {
-			String line = sourceLines.get(i);
-			if (line.contains(close)) {
-				return Optional.of(normalize(region));
+		boolean found = false;
+		boolean inside = false;
+		for (String line : sourceLines) {
+			if (line.contains(open)) {
+				if (inside) {
+					throw new IllegalArgumentException("The region '" + tag + "' is opened again before " + close);
+				}
+				found = true;
+				inside = true;
 			}
-			if (!ANY_TAG_LINE.matcher(line).matches()) {
+			else if (line.contains(close)) {
+				inside = false;
+			}
+			else if (inside && !ANY_TAG_LINE.matcher(line).matches()) {
 				region.add(line);
 			}
 		}
-		throw new IllegalArgumentException("The region '" + tag + "' is never closed (no " + close + ")");
+		if (inside) {
+			throw new IllegalArgumentException("The region '" + tag + "' is never closed (no " + close + ")");
+		}
+		return found ? Optional.of(normalize(region)) : Optional.empty();
 	}
 
 	/**
