@@ -89,25 +89,33 @@ class MigratingSnippets {
 	}
 
 	@Test
-	void getJsonAsynchronously() {
-		server.stubFor(get("/orders/42").willReturn(aResponse().withHeader("Content-Type", "application/json")
-			.withBody("{\"id\":42,\"item\":\"pen\"}")));
+	void getJsonAsynchronouslyWithWebClient() {
+		stubOrder42();
 		CompletableFuture<Order> result = new CompletableFuture<>();
 		Consumer<Order> handle = result::complete;
 		// tag::get-json-async-webclient[]
 		webClient.get().uri("/orders/42").retrieve().bodyToMono(Order.class).subscribe(handle);
 		// end::get-json-async-webclient[]
 		assertThat(result.join()).isEqualTo(new Order(42, "pen"));
-		CompletableFuture<Order> fromXhr = new CompletableFuture<>();
-		handle = fromXhr::complete;
-		Consumer<Order> handleXhr = handle;
+	}
+
+	@Test
+	void getJsonAsynchronouslyWithXhr() {
+		stubOrder42();
+		CompletableFuture<Order> result = new CompletableFuture<>();
+		Consumer<Order> handle = result::complete;
 		// tag::get-json-async-xhr[]
 		XMLHttpRequest xhr = xhrFactory.create();
-		xhr.setOnload((event) -> handleXhr.accept(xhr.getResponse(Order.class)));
+		xhr.setOnload((event) -> handle.accept(xhr.getResponse(Order.class)));
 		xhr.open("GET", "/orders/42");
 		xhr.send();
 		// end::get-json-async-xhr[]
-		assertThat(fromXhr.join()).isEqualTo(new Order(42, "pen"));
+		assertThat(result.join()).isEqualTo(new Order(42, "pen"));
+	}
+
+	private static void stubOrder42() {
+		server.stubFor(get("/orders/42").willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":42,\"item\":\"pen\"}")));
 	}
 
 	@Test
