@@ -428,6 +428,30 @@ class FaultMatrixTests {
 	// ---- beside the matrix ---------------------------------------------------------------------------------------
 
 	@Test
+	void aHeadResponseWithABodyDoesNotCorruptTheNextRequestOnTheConnection() {
+		// A broken server sends a body to HEAD; a kept-alive connection would hand those bytes to the next response
+		// ("invalid version format: HELLOHTTP/1.1"). Browsers do not reuse such a connection.
+		raw.route("/head-with-body", RawHttpServer.response("HTTP/1.1 200 OK", "hello", "Content-Length: 5"));
+		raw.route("/after-head", RawHttpServer.response("HTTP/1.1 200 OK", "fine", "Content-Length: 4"));
+		XhrFactory factory = windowFactories.get(Client.HTTP11);
+		for (int round = 0; round < 3; round++) {
+			XMLHttpRequest head = factory.create();
+			EventRecorder headEvents = EventRecorder.attach(head);
+			headEvents.open("HEAD", raw.baseUrl() + "/head-with-body");
+			headEvents.send();
+			headEvents.awaitLoadend();
+			assertThat(headEvents.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)", "rsc(2)",
+					"rsc(4)", "load(0,5,t)", "loadend(0,5,t)");
+
+			XMLHttpRequest next = factory.create();
+			next.open("GET", raw.baseUrl() + "/after-head", false);
+			next.send();
+			assertThat(next.getStatus()).isEqualTo((short) 200);
+			assertThat(next.getResponseText()).isEqualTo("fine");
+		}
+	}
+
+	@Test
 	void aDnsFailureOfAnInvalidNameFailsFastWithoutANetwork() {
 		XMLHttpRequest xhr = windowFactories.get(Client.HTTP11).create();
 		EventRecorder rec = EventRecorder.attach(xhr);
