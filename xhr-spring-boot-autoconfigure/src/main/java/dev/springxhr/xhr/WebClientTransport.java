@@ -81,7 +81,7 @@ final class WebClientTransport {
 	 * @return the handle that cancels it (closing the connection if it is in use)
 	 */
 	Disposable exchange(OutgoingRequest request, TransportHandler handler) {
-		Exchange exchange = new Exchange(handler, this.maxResponseSize);
+		Exchange exchange = new Exchange(handler, this.maxResponseSize, request.method().equals("HEAD"));
 		WebClient.RequestBodySpec spec = this.webClient.method(HttpMethod.valueOf(request.method()))
 			.uri(request.target())
 			.headers((headers) -> writeHeaders(request.headers(), headers))
@@ -225,9 +225,12 @@ final class WebClientTransport {
 		/** Only touched on the connection's event loop. */
 		private boolean readEndScheduled;
 
-		Exchange(TransportHandler handler, long maxResponseSize) {
+		private final boolean head;
+
+		Exchange(TransportHandler handler, long maxResponseSize, boolean head) {
 			this.handler = handler;
 			this.maxResponseSize = maxResponseSize;
+			this.head = head;
 		}
 
 		void cancelConnectTimer() {
@@ -265,12 +268,40 @@ final class WebClientTransport {
 				}
 				return Flux.error(failure);
 			}
+			if (this.head) {
+				closeAfterHeadWithAnnouncedBody(response);
+			}
 			this.handler.onResponse(head(response, this.nativeRequest));
 			// An exchange cancelled (abort, timeout, open) while the body is being subscribed makes Reactor Netty
 			// signal "released due to cancellation": nobody is listening any more, so end quietly instead of
 			// logging it as a dropped error.
 			return response.bodyToFlux(DataBuffer.class)
 				.onErrorResume((ex) -> isDisposed() ? Flux.empty() : Flux.error(ex));
+		}
+
+		/**
+		 * A response to HEAD has no body (RFC 9110 §9.3.2), but a broken server may send one anyway; on a kept-alive
+		 * HTTP/1.1 connection those bytes would become the start of the next response. When the response announces
+		 * a body (a non-zero Content-Length or a Transfer-Encoding) the connection is not given back to the pool but
+		 * closed, as browsers do with a connection that has unexpected bytes: it costs one new connection after such
+		 * a HEAD, and it cannot corrupt the next request. HTTP/2 frames its messages, so it is not affected.
+		 */
+		private void closeAfterHeadWithAnnouncedBody(ClientResponse response) {
+			if (!(this.nativeRequest instanceof HttpClientResponse nettyResponse)
+					|| !(this.nativeRequest instanceof Connection connection)) {
+				return;
+			}
+			HttpVersion version = nettyResponse.version();
+			if (version == null || version.majorVersion() >= 2) {
+				return;
+			}
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+			boolean announcesBody = headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)
+					|| (length != null && !length.strip().equals("0"));
+			if (announcesBody) {
+				connection.markPersistent(false);
+			}
 		}
 
 		@Override

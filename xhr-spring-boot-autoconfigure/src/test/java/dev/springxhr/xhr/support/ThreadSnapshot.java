@@ -1,0 +1,81 @@
+package dev.springxhr.xhr.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live threads at one moment, by name, to check that a piece of work left no thread behind. Threads of
+ * fixed-size pools that existed before (event loops, Reactor's parallel scheduler, the XHR event executor) may start
+ * lazily, so {@link #awaitNoNewThreads(Set)} takes name prefixes of pools whose size is bounded by construction
+ * and checks those separately against a bound.
+ */
+public final class ThreadSnapshot {
+
+	/** Awaitility runs each condition in a thread of its own that ends with the await. */
+	private static final String AWAITILITY = "awaitility";
+
+	private final Set<String> names;
+
+	private ThreadSnapshot(Set<String> names) {
+		this.names = names;
+	}
+
+	/** @return the names of the live threads now */
+	public static ThreadSnapshot take() {
+		return new ThreadSnapshot(liveThreadNames());
+	}
+
+	private static Set<String> liveThreadNames() {
+		return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+			.filter((name) -> !name.startsWith(AWAITILITY)).collect(Collectors.toSet());
+	}
+
+	/** @return the number of live threads in the snapshot */
+	public int size() {
+		return this.names.size();
+	}
+
+	/**
+	 * Wait (up to 5 s) until every live thread either existed in this snapshot or belongs to a bounded pool.
+	 * @param boundedPools name prefix of a pool → the most threads the pool may have
+	 * @return the threads that were not in the snapshot (all of bounded pools)
+	 */
+	public List<String> awaitNoNewThreads(Map<String, Integer> boundedPools) {
+		await().alias("threads beyond the baseline and the bounded pools " + boundedPools)
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(unexpected(boundedPools)).as("new threads (name → count)").isEmpty());
+		return newThreads();
+	}
+
+	/** @return the threads alive now that were not in the snapshot */
+	public List<String> newThreads() {
+		return liveThreadNames().stream().filter((name) -> !this.names.contains(name)).sorted().toList();
+	}
+
+	private TreeMap<String, Long> unexpected(Map<String, Integer> boundedPools) {
+		TreeMap<String, Long> byKind = new TreeMap<>();
+		Set<String> live = liveThreadNames();
+		for (String name : live) {
+			String pool = boundedPools.keySet().stream().filter(name::startsWith).findFirst().orElse(null);
+			if (pool == null && !this.names.contains(name)) {
+				byKind.merge(name, 1L, Long::sum);
+			}
+		}
+		for (Map.Entry<String, Integer> pool : boundedPools.entrySet()) {
+			long count = live.stream().filter((name) -> name.startsWith(pool.getKey())).count();
+			if (count > pool.getValue()) {
+				byKind.put(pool.getKey() + "*", count);
+			}
+		}
+		return byKind;
+	}
+
+}
