@@ -42,7 +42,8 @@ class ConfigurationSnippetsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "snippets/configuration.yml", "snippets/actuator.yml",
-			"snippets/troubleshooting.properties" })
+			"snippets/troubleshooting.properties", "snippets/network-access-denied-networks.yml",
+			"snippets/network-access-allowed-hosts.yml" })
 	void everyKeyOfTheExampleIsADeclaredProperty(String resource) throws IOException {
 		ConfigurationMetadata metadata = ConfigurationMetadata.fromClassPath();
 		assertThat(metadata.size()).as("properties in the class path's metadata").isGreaterThan(100);
@@ -65,6 +66,9 @@ class ConfigurationSnippetsTests {
 			assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(settings.credentialsPolicy()).isEqualTo(CredentialsPolicy.SAME_ORIGIN);
 			assertThat(settings.cookiesEnabled()).isTrue();
+			assertThat(settings.networkAccessPolicy().deniedNetworks()).containsExactly("10.0.0.0/8", "172.16.0.0/12",
+					"192.168.0.0/16");
+			assertThat(settings.networkAccessPolicy().denyLinkLocal()).as("the preset stays on").isTrue();
 			XhrProperties.Events events = context.getBean(XhrProperties.class).getEvents();
 			assertThat(events.getTypes()).containsExactlyInAnyOrder("loadstart", "load", "error", "timeout", "abort",
 					"loadend");
