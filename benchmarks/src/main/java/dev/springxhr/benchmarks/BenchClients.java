@@ -94,6 +94,14 @@ public final class BenchClients implements AutoCloseable {
 		return new WebClientXhrFactory(this.builder, XhrSettings.defaults(), this.countingEventExecutor, observer);
 	}
 
+	/**
+	 * An XHR factory whose events run where the transport signals them, on the Netty event loop (no hand-off): for
+	 * measuring what the hand-off costs, not a recommended setting (a listener that blocks would stall the loop).
+	 */
+	public XhrFactory directXhrFactory() {
+		return new WebClientXhrFactory(this.builder, XhrSettings.defaults(), Runnable::run, XhrEventObserver.NONE);
+	}
+
 	/** An XHR factory of a worker scope: synchronous requests may set a response type there. */
 	public XhrFactory workerXhrFactory() {
 		return new WebClientXhrFactory(this.builder, XhrSettings.defaults().withGlobalScope(GlobalScope.DEDICATED_WORKER));

@@ -61,6 +61,13 @@ public final class LoadHarness {
 				}
 				done.run();
 			}));
+			XhrFactory direct = clients.directXhrFactory();
+			senders.put("xhr-direct", (done, errors) -> BenchClients.xhrGet(direct, url, (length) -> {
+				if (length != body) {
+					errors.incrementAndGet();
+				}
+				done.run();
+			}));
 			for (int concurrency : concurrencies) {
 				Map<String, Run> totals = new LinkedHashMap<>();
 				long xhrRequests = 0;

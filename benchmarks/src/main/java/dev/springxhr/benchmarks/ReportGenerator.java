@@ -25,6 +25,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ReportGenerator {
 
+	private static String clientName(String client) {
+		return switch (client) {
+			case "xhr" -> "async XHR";
+			case "xhr-direct" -> "async XHR, events on the event loop";
+			default -> "raw WebClient";
+		};
+	}
+
 	private static final double MIB = 1024 * 1024;
 
 	private final Path results;
@@ -168,13 +176,13 @@ public final class ReportGenerator {
 				String c = run.get("concurrency").asString();
 				String client = run.get("client").asString();
 				String ratios = "| | | | ";
-				if (client.equals("xhr") && load(load, "webclient", c, "throughput") != null) {
+				if (!client.equals("webclient") && load(load, "webclient", c, "throughput") != null) {
 					ratios = "| " + fmt(run.get("throughput").asDouble() / load(load, "webclient", c, "throughput"), 3)
 							+ " | " + fmt(run.get("p50Micros").asDouble() / load(load, "webclient", c, "p50Micros"), 3)
 							+ " | " + fmt(run.get("p99Micros").asDouble() / load(load, "webclient", c, "p99Micros"), 3) + " | "
 							+ (run.has("eventTasksPerRequest") ? fmt(run.get("eventTasksPerRequest").asDouble(), 2) : "") + " ";
 				}
-				line("| " + c + " | " + (client.equals("xhr") ? "async XHR" : "raw WebClient") + " | "
+				line("| " + c + " | " + clientName(client) + " | "
 						+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
 						+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " " + ratios + "|");
 			}
