@@ -54,17 +54,25 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 		if ((event.upload() && !this.includeUpload) || !this.eventTypes.contains(event.eventType())) {
 			return;
 		}
+		if (!isObserving()) {
+			return;
+		}
+		this.publisher.publishEvent(new XhrApplicationEvent(this, event, redact(event.url())));
+	}
+
+	/**
+	 * Whether anyone listens to {@link XhrApplicationEvent}s: without a listener the engine builds no
+	 * {@code XhrEventInfo} for the relay and the relay builds no event, so it costs a cached boolean per event.
+	 */
+	@Override
+	public boolean isObserving() {
 		BooleanSupplier check = this.listening;
 		if (check == null) {
 			check = XhrApplicationEventListeners
 				.of((this.publisher instanceof ApplicationContext context) ? context : null, this);
 			this.listening = check;
 		}
-		// Without a listener no event is built: the relay then costs (almost) nothing.
-		if (!check.getAsBoolean()) {
-			return;
-		}
-		this.publisher.publishEvent(new XhrApplicationEvent(this, event, redact(event.url())));
+		return check.getAsBoolean();
 	}
 
 	/** The URL without userinfo and fragment, with the values of the configured query parameters replaced. */

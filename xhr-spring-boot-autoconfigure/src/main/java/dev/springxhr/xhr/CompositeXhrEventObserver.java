@@ -19,6 +19,16 @@ final class CompositeXhrEventObserver implements XhrEventObserver {
 	}
 
 	@Override
+	public boolean isObserving() {
+		for (XhrEventObserver observer : this.observers) {
+			if (observer.isObserving()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
 	public void onEvent(XhrEventInfo event) {
 		for (XhrEventObserver observer : this.observers) {
 			try {

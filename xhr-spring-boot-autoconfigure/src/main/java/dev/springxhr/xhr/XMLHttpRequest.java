@@ -126,13 +126,17 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	/** Tell the factory's observer about an event, before its listeners run (so nested events follow it). */
 	void observe(String type, boolean atUpload, long loaded, long total, boolean computable) {
+		XhrEventObserver observer = this.engine.observer();
+		if (!observer.isObserving()) {
+			return;
+		}
 		URI current = this.url;
 		XhrEventInfo info = new XhrEventInfo(this.id, type, atUpload, this.method,
 				// No userinfo: observers log and relay what they see, and the URL's password is a credential.
 				(current != null) ? RequestUrls.requestTarget(current) : URI.create("about:blank"), this.state, (short) this.response.status(),
 				loaded, total, computable, this.mozBackgroundRequest, System.currentTimeMillis());
 		try {
-			this.engine.observer().onEvent(info);
+			observer.onEvent(info);
 		}
 		catch (RuntimeException ex) {
 			OBSERVER_LOGGER.error("XhrEventObserver failed for '" + type + "'; the request goes on", ex);

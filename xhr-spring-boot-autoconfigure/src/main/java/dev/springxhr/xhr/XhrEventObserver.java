@@ -43,4 +43,14 @@ public interface XhrEventObserver {
 	 */
 	void onEvent(XhrEventInfo event);
 
+	/**
+	 * Whether this observer wants events at the moment: asked before each event's {@link XhrEventInfo} is built, so
+	 * that an observer with nobody to tell (the Spring relay while no listener exists) costs no allocation. Must be
+	 * cheap and must not throw; the answer may change at any time.
+	 * @return {@code true}, unless the observer has nothing to do with events now
+	 */
+	default boolean isObserving() {
+		return true;
+	}
+
 }

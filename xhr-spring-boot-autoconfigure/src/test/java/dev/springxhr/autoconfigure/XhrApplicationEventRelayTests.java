@@ -146,11 +146,14 @@ class XhrApplicationEventRelayTests {
 				assertThat(listening).as("the check can reach the multicaster")
 					.isInstanceOf(XhrApplicationEventListeners.class);
 				assertThat(listening.getAsBoolean()).isFalse();
+				// So the engine builds no XhrEventInfo for it.
+				assertThat(relay.isObserving()).isFalse();
 
 				List<XhrApplicationEvent> received = new CopyOnWriteArrayList<>();
 				context.getSourceApplicationContext(org.springframework.context.ConfigurableApplicationContext.class)
 					.addApplicationListener((ApplicationListener<XhrApplicationEvent>) received::add);
 				assertThat(listening.getAsBoolean()).isTrue();
+				assertThat(relay.isObserving()).isTrue();
 				XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
 				xhr.open("GET", server.baseUrl() + "/late-listener");
 				xhr.send();

@@ -51,6 +51,38 @@ class XhrEventObserverTests {
 	}
 
 	@Test
+	void anObserverThatIsNotObservingGetsNoEventInfoUntilItIs() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		java.util.concurrent.atomic.AtomicBoolean observing = new java.util.concurrent.atomic.AtomicBoolean();
+		List<String> observed = new CopyOnWriteArrayList<>();
+		XhrEventObserver sometimes = new XhrEventObserver() {
+
+			@Override
+			public void onEvent(XhrEventInfo event) {
+				observed.add(event.eventType());
+			}
+
+			@Override
+			public boolean isObserving() {
+				return observing.get();
+			}
+
+		};
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.composite(List.of(sometimes)));
+		XMLHttpRequest quiet = factory.create();
+		quiet.open("GET", server.baseUrl() + "/quiet", false);
+		quiet.send();
+		assertThat(observed).isEmpty();
+
+		observing.set(true);
+		XMLHttpRequest heard = factory.create();
+		heard.open("GET", server.baseUrl() + "/heard", false);
+		heard.send();
+		assertThat(observed).containsExactly("readystatechange", "readystatechange", "load", "loadend");
+	}
+
+	@Test
 	void anObserverThatThrowsIsLoggedAndTheRequestGoesOn() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
 		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
