@@ -54,9 +54,7 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 		if ((event.upload() && !this.includeUpload) || !this.eventTypes.contains(event.eventType())) {
 			return;
 		}
-		if (!isObserving()) {
-			return;
-		}
+		// No listener check here: the engine calls onEvent only after isObserving() said yes for this event.
 		this.publisher.publishEvent(new XhrApplicationEvent(this, event, redact(event.url())));
 	}
 

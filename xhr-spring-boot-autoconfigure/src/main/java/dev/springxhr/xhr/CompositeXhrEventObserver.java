@@ -32,7 +32,10 @@ final class CompositeXhrEventObserver implements XhrEventObserver {
 	public void onEvent(XhrEventInfo event) {
 		for (XhrEventObserver observer : this.observers) {
 			try {
-				observer.onEvent(event);
+				// Asked here, per member: the engine asked the composite, which answers for any of them.
+				if (observer.isObserving()) {
+					observer.onEvent(event);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.error("XhrEventObserver " + observer + " failed for '" + event.eventType() + "'", ex);

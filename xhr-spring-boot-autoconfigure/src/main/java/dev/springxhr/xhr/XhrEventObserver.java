@@ -44,9 +44,10 @@ public interface XhrEventObserver {
 	void onEvent(XhrEventInfo event);
 
 	/**
-	 * Whether this observer wants events at the moment: asked before each event's {@link XhrEventInfo} is built, so
-	 * that an observer with nobody to tell (the Spring relay while no listener exists) costs no allocation. Must be
-	 * cheap and must not throw; the answer may change at any time.
+	 * Whether this observer wants events at the moment: asked once before each event's {@link XhrEventInfo} is
+	 * built, and {@link #onEvent} is called for that event only after a {@code true}, so that an observer with nobody
+	 * to tell (the Spring relay while no listener exists) costs no allocation. Must be cheap and must not throw; the
+	 * answer may change at any time.
 	 * @return {@code true}, unless the observer has nothing to do with events now
 	 */
 	default boolean isObserving() {
