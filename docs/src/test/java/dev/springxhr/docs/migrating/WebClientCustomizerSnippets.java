@@ -1,8 +1,6 @@
 package dev.springxhr.docs.migrating;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -10,9 +8,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.springxhr.docs.SpringSnippetsAgainstWireMock;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 
@@ -21,7 +18,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,15 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link XhrFactory}: the auto-configuration builds it on Boot's {@code WebClient.Builder}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE)
-class WebClientCustomizerSnippets {
-
-	@RegisterExtension
-	static final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void xhrProperties(DynamicPropertyRegistry registry) {
-		registry.add("xhr.base-url", server::baseUrl);
-	}
+class WebClientCustomizerSnippets extends SpringSnippetsAgainstWireMock {
 
 	@Autowired
 	private XhrFactory xhrFactory;
