@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -214,7 +215,7 @@ class FaultMatrixTests {
 		baseline = ThreadSnapshot.take();
 		int cores = Runtime.getRuntime().availableProcessors();
 		// Pools whose size is bounded by construction may start threads lazily after the baseline.
-		boundedPools = Map.of(client.threadNamePrefix(), 2, "parallel-", cores, "xhr-event-", 32, "faulty-server-",
+		boundedPools = Map.of(client.threadNamePrefix(), 2, "parallel-", cores, "faulty-server-",
 				12, "xhr-test-server-", 6, "qtp", 64, "raw-http-server-", 32, "plain-bytes-server-", 1,
 				"ForkJoinPool.commonPool-worker-", Math.max(1, cores - 1));
 	}
@@ -263,7 +264,9 @@ class FaultMatrixTests {
 	void nothingLeaked() {
 		client.awaitNoConnectionInUse();
 		RecordingLeakDetector.assertNoLeaks(1);
-		baseline.awaitNoNewThreads(boundedPools);
+		// The event executor is a cached pool: a storm that ran before in this JVM may have left hundreds of idle
+		// threads in it, so what is checked is that none is still busy with this request's events.
+		baseline.awaitNoNewThreads(boundedPools, Set.of("xhr-event-"));
 	}
 
 	// ---- the matrix ----------------------------------------------------------------------------------------------
