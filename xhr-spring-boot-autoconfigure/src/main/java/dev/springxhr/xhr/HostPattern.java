@@ -32,10 +32,22 @@ final class HostPattern {
 		boolean subdomains = text.startsWith("*.");
 		String host = normalize(subdomains ? text.substring(2) : text);
 		if (host.isEmpty() || host.contains("*") || host.contains("/") || host.contains(" ") || host.contains("@")) {
-			throw new IllegalArgumentException("'" + pattern + "' is not a host pattern; use a host such as "
-					+ "api.example.org, or *.example.org for its subdomains");
+			throw notAPattern(pattern);
+		}
+		try {
+			// The spelling URLs have after the URL Standard's host parser: 127.1 is 127.0.0.1, Bücher.example is
+			// xn--bcher-kva.example.
+			host = normalize(UrlHosts.parse(host.contains(":") ? "[" + host + "]" : host));
+		}
+		catch (IllegalArgumentException ex) {
+			throw notAPattern(pattern);
 		}
 		return new HostPattern(text, host, subdomains);
+	}
+
+	private static IllegalArgumentException notAPattern(String pattern) {
+		return new IllegalArgumentException("'" + pattern + "' is not a host pattern; use a host such as "
+				+ "api.example.org, or *.example.org for its subdomains");
 	}
 
 	/** Whether a URL's host matches. */

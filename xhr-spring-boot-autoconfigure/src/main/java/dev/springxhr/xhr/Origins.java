@@ -1,6 +1,5 @@
 package dev.springxhr.xhr;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -91,7 +90,7 @@ final class Origins {
 		return new Tuple(scheme, host, (port < 0) ? defaultPort(scheme) : port);
 	}
 
-	/** The host, lower-cased; an IPv6 address keeps its brackets. */
+	/** The host, serialized by the URL Standard's host parser; an IPv6 address keeps its brackets. */
 	private static @Nullable String host(URI url) {
 		String host = url.getHost();
 		if (host == null) {
@@ -104,19 +103,14 @@ final class Origins {
 			int end = hostAndPort.startsWith("[") ? hostAndPort.indexOf(']') + 1 : hostAndPort.indexOf(':');
 			host = (end > 0) ? hostAndPort.substring(0, end) : hostAndPort;
 		}
-		if (host.indexOf('%') >= 0 && !host.startsWith("[")) {
-			host = PercentEncoding.decodeToString(host);
+		// The URL Standard's host parser; URLs from open() and redirects are canonical already, a configured origin
+		// may not be (http://LOCALHOST:8080, http://127.1:8080).
+		try {
+			return UrlHosts.parse(host);
 		}
-		if (!isAscii(host)) {
-			// The URL Standard's domain to ASCII is UTS #46; IDN is IDNA 2003, which agrees for common names.
-			try {
-				host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
-		return HttpTokens.toAsciiLowerCase(host);
 	}
 
 	private static int portFromAuthority(@Nullable String authority) {
@@ -145,15 +139,6 @@ final class Origins {
 			case "https", "wss" -> 443;
 			default -> -1;
 		};
-	}
-
-	private static boolean isAscii(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) >= 0x80) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private record Tuple(String scheme, String host, int port) {

@@ -3,6 +3,7 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -138,18 +139,27 @@ final class RequestUrls {
 	}
 
 	/**
-	 * The URL Standard's host and port checks, which {@link URI} does not make for a "registry" authority: a
-	 * non-empty host without forbidden code points (after percent-decoding), and a port up to 65535.
+	 * The URL Standard's authority of a special URL, which {@link URI} does not canonicalize: the host through the
+	 * host parser ({@link UrlHosts}: lower case, punycode, IPv4 numbers and IPv6 in their one spelling), the port
+	 * as a number up to 65535 and none when it is the scheme's default.
+	 * @return the canonical authority, the same string when it already is
 	 */
-	private static void checkHostAndPort(String authority, String input) {
-		String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+	private static String canonicalAuthority(String scheme, String authority, String input) {
+		int at = authority.lastIndexOf('@');
+		String hostAndPort = authority.substring(at + 1);
 		String host = hostAndPort;
-		String port = "";
+		String port = null;
+		int portStart;
 		if (hostAndPort.startsWith("[")) {
 			int close = hostAndPort.indexOf(']');
-			host = hostAndPort.substring(0, close + 1);
-			port = hostAndPort.substring(close + 1);
-			port = port.startsWith(":") ? port.substring(1) : port;
+			portStart = (close < 0) ? -1 : close + 1;
+			if (portStart > 0 && portStart < hostAndPort.length()) {
+				if (hostAndPort.charAt(portStart) != ':') {
+					throw syntaxError(input, "unexpected characters after the IPv6 address");
+				}
+				host = hostAndPort.substring(0, portStart);
+				port = hostAndPort.substring(portStart + 1);
+			}
 		}
 		else {
 			int colon = hostAndPort.indexOf(':');
@@ -157,45 +167,79 @@ final class RequestUrls {
 				host = hostAndPort.substring(0, colon);
 				port = hostAndPort.substring(colon + 1);
 			}
-			String decoded = PercentEncoding.decodeToString(host);
-			for (int i = 0; i < decoded.length(); i++) {
-				char c = decoded.charAt(i);
-				if (c <= 0x20 || c == 0x7F || "#%/:<>?@[\\]^|".indexOf(c) >= 0) {
-					throw syntaxError(input, "the host contains the forbidden character U+"
-							+ String.format("%04X", (int) c));
-				}
-			}
 		}
 		if (host.isEmpty()) {
 			throw syntaxError(input, "an http(s) URL needs a host");
 		}
-		if (!port.isEmpty() && (!port.chars().allMatch((c) -> c >= '0' && c <= '9') || port.length() > 5
-				|| Integer.parseInt(port) > 65535)) {
-			throw syntaxError(input, "the port must be a number from 0 to 65535");
+		String canonicalHost;
+		try {
+			canonicalHost = UrlHosts.parse(host);
 		}
+		catch (IllegalArgumentException ex) {
+			throw syntaxError(input, ex.getMessage());
+		}
+		String canonicalPort = null;
+		if (port != null && !port.isEmpty()) {
+			if (!port.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				throw syntaxError(input, "the port must be a number from 0 to 65535");
+			}
+			String digits = port.replaceFirst("^0+(?=.)", "");
+			if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+				throw syntaxError(input, "the port must be a number from 0 to 65535");
+			}
+			canonicalPort = (Integer.parseInt(digits) == defaultPort(scheme)) ? null : digits;
+		}
+		if (canonicalHost.equals(host) && Objects.equals(canonicalPort, port)) {
+			return authority;
+		}
+		String userinfo = (at >= 0) ? authority.substring(0, at + 1) : "";
+		return userinfo + canonicalHost + ((canonicalPort != null) ? ":" + canonicalPort : "");
+	}
+
+	/** URL Standard "special scheme" and its default port; -1 for a scheme that is not special (or file). */
+	private static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "http", "ws" -> 80;
+			case "https", "wss" -> 443;
+			case "ftp" -> 21;
+			default -> -1;
+		};
 	}
 
 	private static URI normalize(URI url, String input) {
 		String scheme = HttpTokens.toAsciiLowerCase(url.getScheme());
-		boolean special = scheme.equals("http") || scheme.equals("https");
+		boolean special = defaultPort(scheme) >= 0 && !url.isOpaque();
+		String authority = url.getRawAuthority();
+		String canonical = authority;
 		if (special) {
-			if (url.getRawAuthority() == null || url.getRawAuthority().isEmpty()) {
+			if (authority == null || authority.isEmpty()) {
 				throw syntaxError(input, "an http(s) URL needs a host");
 			}
-			checkHostAndPort(url.getRawAuthority(), input);
+			canonical = canonicalAuthority(scheme, authority, input);
 		}
 		boolean emptyPath = special && url.getRawPath().isEmpty();
-		if (scheme.equals(url.getScheme()) && !emptyPath) {
+		if (scheme.equals(url.getScheme()) && !emptyPath && (canonical == null || canonical.equals(authority))) {
 			return url;
 		}
-		String serialized = url.toString();
-		String rest = serialized.substring(serialized.indexOf(':') + 1);
-		if (emptyPath) {
-			// "http://host?q" has the path "/": insert it after the authority.
-			int authorityEnd = 2 + url.getRawAuthority().length();
-			rest = rest.substring(0, authorityEnd) + "/" + rest.substring(authorityEnd);
+		if (!special) {
+			String serialized = url.toString();
+			return URI.create(scheme + ":" + serialized.substring(serialized.indexOf(':') + 1));
 		}
-		return URI.create(scheme + ":" + rest);
+		// "http://host?q" has the path "/".
+		StringBuilder result = new StringBuilder(scheme).append("://").append(canonical);
+		result.append(emptyPath ? "/" : url.getRawPath());
+		if (url.getRawQuery() != null) {
+			result.append('?').append(url.getRawQuery());
+		}
+		if (url.getRawFragment() != null) {
+			result.append('#').append(url.getRawFragment());
+		}
+		try {
+			return new URI(result.toString());
+		}
+		catch (URISyntaxException ex) {
+			throw syntaxError(input, ex.getReason());
+		}
 	}
 
 	private static String prepare(String url) {

@@ -123,6 +123,48 @@ class NetworkAccessTests {
 		assertThat(this.server.acceptedConnections()).isZero();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0x7f.1", "127.1", "2130706433", "0177.0.0.01", "0X7F.0X0.0.1", "127.0.0.1.",
+			"%31%32%37.0.0.1", "\uff11\uff12\uff17.0.0.1" })
+	void everySpellingOfAnIpv4AddressIsThatAddressBeforeAnyConnection(String host) {
+		// The URL Standard's host parser (UrlHosts) turns each into 127.0.0.1, as Chromium does
+		// (oracle/url-hosts-golden.json), so the literal is checked before a connection is made.
+		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", "http://" + host + ":" + this.server.port() + "/", false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("127.0.0.1 is in denied network 127.0.0.0/8 (xhr.security.denied-networks)");
+		assertThat(this.server.acceptedConnections()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://0xa9.254.169.254/latest/meta-data/", "http://2852039166/latest/meta-data/",
+			"http://0251.0376.0251.0376/", "http://169.254.43518/" })
+	void numericSpellingsOfTheMetadataAddressAreDeniedByTheDefaultPreset(String url) {
+		XMLHttpRequest sync = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
+		sync.open("GET", url, false);
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("169.254.169.254 is in denied network 169.254.0.0/16");
+	}
+
+	@Test
+	void allowedHostsMatchTheCanonicalSpellingOfTheHost() {
+		// A pattern is canonicalized as a URL's host is: "127.1" allows http://0x7f.1/ and http://127.0.0.1/.
+		XhrFactory factory = factory(policy(List.of("127.1", "LOCALHOST"), List.of()));
+		assertThat(this.server.exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
+		XMLHttpRequest hex = factory.create();
+		hex.open("GET", "http://0x7f.1:" + this.server.port() + "/hex", false);
+		hex.send();
+		assertThat(this.server.requestsTo("/hex")).hasSize(1);
+		assertThat(hex.getResponseURL()).isEqualTo(this.server.baseUrl() + "/hex");
+		XMLHttpRequest upper = factory.create();
+		upper.open("GET", "http://LocalHost:" + this.server.port() + "/upper", false);
+		upper.send();
+		assertThat(upper.getResponseURL()).isEqualTo("http://localhost:" + this.server.port() + "/upper");
+		assertThat(this.server.requestsTo("/upper")).singleElement()
+			.satisfies((request) -> assertThat(request.headerValues("Host")).containsExactly("localhost:" + this.server.port()));
+	}
+
 	@Test
 	void ipv6LoopbackIsDeniedByItsNetworkAndOnlyByIt() {
 		// The same server is reachable when ::1 is not denied, so the denial is the policy's.
