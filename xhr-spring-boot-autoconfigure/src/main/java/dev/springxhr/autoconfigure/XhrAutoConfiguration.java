@@ -13,10 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.NetworkAccessPolicy;
+import dev.springxhr.xhr.ResolvedAddressGuard;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
@@ -72,10 +75,16 @@ public final class XhrAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(ClientHttpConnectorBuilder.class)
 		XhrClientHttpConnector xhrClientHttpConnector(ClientHttpConnectorBuilder<?> connectorBuilder,
-				ObjectProvider<HttpClientSettings> settings) {
+				ObjectProvider<HttpClientSettings> settings, XhrSettings xhrSettings) {
 			HttpClientSettings httpClientSettings = settings.getIfAvailable(HttpClientSettings::defaults);
+			ClientHttpConnectorBuilder<?> builder = connectorBuilder;
+			if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
+				// Denied networks get no connection at all: checked between name resolution and connect.
+				NetworkAccessPolicy policy = xhrSettings.networkAccessPolicy();
+				builder = reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy));
+			}
 			return new XhrClientHttpConnector(
-					connectorBuilder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
+					builder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.springxhr.autoconfigure;
 
+import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,11 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
 import dev.springxhr.xhr.support.RawHttpServer;
 
 /**
@@ -47,6 +50,29 @@ class XhrClientHttpConnectorAutoConfigurationTests {
 			// Reported as the final URL: XHR followed the redirect, so it knows the hop.
 			assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/second");
 		});
+	}
+
+	@Test
+	void aHostNameResolvingToADeniedNetworkGetsNoConnectionThroughTheAutoConfiguredConnector() {
+		RawHttpServer own = new RawHttpServer().start();
+		try {
+			own.route("/denied", RawHttpServer.response("HTTP/1.1 200 OK", "secret"));
+			this.contextRunner.withPropertyValues("xhr.security.denied-networks=127.0.0.0/8,::1").run((context) -> {
+				XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
+				xhr.open("GET", "http://localhost:" + own.port() + "/denied", false);
+				assertThat(assertThrowsDomException("NetworkError", xhr::send).getMessage())
+					.contains("is in denied network");
+				// Judged between name resolution and connect (ResolvedAddressGuard): not even a TCP connection. The
+				// server accepts connections in order, so once a later one is through, an earlier one would count.
+				XMLHttpRequest allowed = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
+				allowed.open("GET", own.baseUrl() + "/denied", false);
+				allowed.send();
+				assertThat(own.acceptedConnections()).isEqualTo(1);
+			});
+		}
+		finally {
+			own.close();
+		}
 	}
 
 	@Test

@@ -7,16 +7,19 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.DOMException;
 import dev.springxhr.xhr.NetworkAccessPolicy;
+import dev.springxhr.xhr.ResolvedAddressGuard;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
@@ -95,6 +98,19 @@ class NetworkAccessSnippets {
 		// end::without-boot[]
 		assertDenied(factory, server.baseUrl(), "Host localhost is not in the allowed hosts [api.partner.example]");
 		assertDenied(factory, "http://127.0.0.1:" + server.getPort(), "Host 127.0.0.1 is not in the allowed hosts");
+	}
+
+	@Test
+	void theGuardedHttpClientDeniesAHostNameBeforeItConnects() {
+		// tag::resolved-address-guard[]
+		NetworkAccessPolicy policy = NetworkAccessPolicy.defaults()
+			.withDeniedNetworks(List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"));
+		HttpClient httpClient = ResolvedAddressGuard.guard(HttpClient.create(), policy);
+		WebClient.Builder builder = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(httpClient));
+		XhrFactory factory = XhrFactory.of(builder, XhrSettings.defaults().withNetworkAccessPolicy(policy));
+		// end::resolved-address-guard[]
+		assertDenied(factory, server.baseUrl(), "is in denied network");
 	}
 
 	private static void assertDenied(XhrFactory factory, String baseUrl, String reason) {
