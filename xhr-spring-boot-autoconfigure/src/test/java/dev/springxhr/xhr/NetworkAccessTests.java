@@ -56,8 +56,10 @@ class NetworkAccessTests {
 		XMLHttpRequest sync = factory.create();
 		sync.open("GET", url, false);
 		DOMException error = assertThrowsDomException("NetworkError", sync::send);
-		// No connection is attempted: a connect to a metadata address would hang or fail, not be this quick.
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		// No connection is attempted: a connect to a metadata address off the cloud hangs until the connect timeout
+		// (30 s). The bound leaves room for a cold JVM on a loaded machine; that the literal is judged before the
+		// connect is proven on loopback by anIpLiteralInADeniedNetworkGetsNoConnectionAtAll.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(error.getMessage()).contains("is in denied network")
 			.contains("(link-local and cloud metadata, xhr.security.deny-link-local)");
 	}
