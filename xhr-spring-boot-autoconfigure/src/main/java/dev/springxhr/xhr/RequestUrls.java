@@ -3,6 +3,8 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -196,6 +198,54 @@ final class RequestUrls {
 		return userinfo + canonicalHost + ((canonicalPort != null) ? ":" + canonicalPort : "");
 	}
 
+	/**
+	 * The URL Standard's path state for a special URL: {@code .} and {@code ..} segments — also spelled
+	 * {@code %2e}, in either case — are removed, a {@code ..} above the root stays at the root, and a final
+	 * {@code .} or {@code ..} leaves a trailing {@code /}. {@link URI#resolve} removes them only when it merges a
+	 * relative path, {@link URI#normalize} never decodes {@code %2e}; a browser never sends a dot segment.
+	 */
+	static String removeDotSegments(String rawPath) {
+		if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0) {
+			return rawPath; // the common case
+		}
+		String[] segments = rawPath.split("/", -1);
+		// A path of a special URL starts with '/': segments[0] is empty.
+		List<String> output = new ArrayList<>(segments.length);
+		boolean changed = false;
+		for (int i = 1; i < segments.length; i++) {
+			String segment = segments[i];
+			boolean last = i == segments.length - 1;
+			if (isDoubleDotSegment(segment)) {
+				changed = true;
+				if (!output.isEmpty()) {
+					output.remove(output.size() - 1);
+				}
+				if (last) {
+					output.add("");
+				}
+			}
+			else if (isSingleDotSegment(segment)) {
+				changed = true;
+				if (last) {
+					output.add("");
+				}
+			}
+			else {
+				output.add(segment);
+			}
+		}
+		return changed ? "/" + String.join("/", output) : rawPath;
+	}
+
+	private static boolean isSingleDotSegment(String segment) {
+		return segment.equals(".") || segment.equalsIgnoreCase("%2e");
+	}
+
+	private static boolean isDoubleDotSegment(String segment) {
+		return segment.equals("..") || segment.equalsIgnoreCase(".%2e") || segment.equalsIgnoreCase("%2e.")
+				|| segment.equalsIgnoreCase("%2e%2e");
+	}
+
 	/** URL Standard "special scheme" and its default port; -1 for a scheme that is not special (or file). */
 	private static int defaultPort(String scheme) {
 		return switch (scheme) {
@@ -217,8 +267,10 @@ final class RequestUrls {
 			}
 			canonical = canonicalAuthority(scheme, authority, input);
 		}
-		boolean emptyPath = special && url.getRawPath().isEmpty();
-		if (scheme.equals(url.getScheme()) && !emptyPath && (canonical == null || canonical.equals(authority))) {
+		String path = special ? removeDotSegments(url.getRawPath()) : url.getRawPath();
+		boolean emptyPath = special && path.isEmpty();
+		if (scheme.equals(url.getScheme()) && !emptyPath && (canonical == null || canonical.equals(authority))
+				&& (path == null || path.equals(url.getRawPath()))) {
 			return url;
 		}
 		if (!special) {
@@ -227,7 +279,7 @@ final class RequestUrls {
 		}
 		// "http://host?q" has the path "/".
 		StringBuilder result = new StringBuilder(scheme).append("://").append(canonical);
-		result.append(emptyPath ? "/" : url.getRawPath());
+		result.append(emptyPath ? "/" : path);
 		if (url.getRawQuery() != null) {
 			result.append('?').append(url.getRawQuery());
 		}
@@ -273,6 +325,11 @@ final class RequestUrls {
 				continue;
 			}
 			boolean inHost = i < authorityEnd;
+			if (c == '\'' && special && inQuery && !inFragment) {
+				// The special-query percent-encode set (URL Standard §1.3) adds ' for http(s).
+				result.append("%27");
+				continue;
+			}
 			if (c == '\\' && special && !inQuery && !inFragment) {
 				result.append('/');
 			}
