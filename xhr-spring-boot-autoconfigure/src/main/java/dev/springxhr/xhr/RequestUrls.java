@@ -185,7 +185,11 @@ final class RequestUrls {
 			if (!port.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 				throw syntaxError(input, "the port must be a number from 0 to 65535");
 			}
-			String digits = port.replaceFirst("^0+(?=.)", "");
+			int firstNonZero = 0;
+			while (firstNonZero < port.length() - 1 && port.charAt(firstNonZero) == '0') {
+				firstNonZero++;
+			}
+			String digits = port.substring(firstNonZero);
 			if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
 				throw syntaxError(input, "the port must be a number from 0 to 65535");
 			}

@@ -40,8 +40,8 @@ final class UrlHosts {
 			}
 			return "[" + serializeIpv6(parseIpv6(input.substring(1, input.length() - 1))) + "]";
 		}
-		if (isCanonicalDomain(input)) {
-			return input; // the common case, already lower-case ASCII that is not a number: nothing to allocate
+		if (isCanonicalDomain(input) || isCanonicalIpv4(input)) {
+			return input; // the common cases, already in their one spelling: nothing to allocate
 		}
 		String domain = (input.indexOf('%') >= 0) ? PercentEncoding.decodeToString(input) : input;
 		String ascii = domainToAscii(domain);
@@ -74,6 +74,32 @@ final class UrlHosts {
 			}
 		}
 		return lastLabel < host.length() && !(host.charAt(lastLabel) >= '0' && host.charAt(lastLabel) <= '9');
+	}
+
+	/** Dotted decimal with four parts of 0 to 255 without leading zeros, as the IPv4 serializer writes it. */
+	private static boolean isCanonicalIpv4(String host) {
+		int parts = 0;
+		int value = 0;
+		int digits = 0;
+		for (int i = 0; i <= host.length(); i++) {
+			char c = (i < host.length()) ? host.charAt(i) : '.';
+			if (c == '.') {
+				if (digits == 0 || value > 255) {
+					return false;
+				}
+				parts++;
+				value = 0;
+				digits = 0;
+			}
+			else if (c >= '0' && c <= '9' && !(digits == 1 && value == 0) && digits < 3) {
+				value = value * 10 + (c - '0');
+				digits++;
+			}
+			else {
+				return false;
+			}
+		}
+		return parts == 4;
 	}
 
 	/**
