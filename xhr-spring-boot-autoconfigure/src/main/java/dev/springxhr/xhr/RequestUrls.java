@@ -209,8 +209,8 @@ final class RequestUrls {
 	 * relative path, {@link URI#normalize} never decodes {@code %2e}; a browser never sends a dot segment.
 	 */
 	static String removeDotSegments(String rawPath) {
-		if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0) {
-			return rawPath; // the common case
+		if (!mayHaveDotSegment(rawPath)) {
+			return rawPath; // the common case, /index.html included: nothing to split
 		}
 		String[] segments = rawPath.split("/", -1);
 		// A path of a special URL starts with '/': segments[0] is empty.
@@ -239,6 +239,18 @@ final class RequestUrls {
 			}
 		}
 		return changed ? "/" + String.join("/", output) : rawPath;
+	}
+
+	/** Whether a segment starts with '.' or '%' (a dot segment is ".", "..", or one of them with %2e). */
+	private static boolean mayHaveDotSegment(String rawPath) {
+		for (int slash = rawPath.indexOf('/'); slash >= 0 && slash + 1 < rawPath.length();
+				slash = rawPath.indexOf('/', slash + 1)) {
+			char next = rawPath.charAt(slash + 1);
+			if (next == '.' || next == '%') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isSingleDotSegment(String segment) {

@@ -19,7 +19,8 @@ class RequestUrlsTests {
 	@CsvSource(delimiter = '→', value = { "/a/b/c → /a/b/c", "/a/./b → /a/b", "/a/../b → /b", "/a/b/. → /a/b/",
 			"/a/b/.. → /a/", "/../../x → /x", "/a/%2e/b → /a/b", "/a/%2E%2e/b → /b", "/a/.%2E/b → /b",
 			"/a/%2e./b → /b", "/a/... → /a/...", "/a/.b/..c → /a/.b/..c", "/a/b%2e → /a/b%2e", "/. → /", "/.. → /",
-			"/a//../b → /a/b", "/a/b/../../.. → /" })
+			"/a//../b → /a/b", "/a/b/../../.. → /", "/index.html → /index.html",
+			"/a.b/c%20d.e → /a.b/c%20d.e", "/a/%41/b → /a/%41/b" })
 	void dotSegmentsAreRemovedAsTheUrlStandardsPathStateDoes(String path, String expected) {
 		assertThat(RequestUrls.removeDotSegments(path)).isEqualTo(expected);
 	}
