@@ -6,12 +6,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
+import org.springframework.context.support.GenericApplicationContext;
+
+import dev.springxhr.autoconfigure.ApplicationEventXhrEventRelay;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 
@@ -19,7 +23,9 @@ import dev.springxhr.xhr.XhrFactory;
  * Closed-loop load: {@code c} users, each sending its next GET of 1 KiB the moment the previous one ends, for a fixed
  * time; raw WebClient and async XHR in the same JVM, against the same server, over the same connection pool and event
  * loops, in alternating order, round after round. Prints throughput, p50 and p99 per client and concurrency, and the
- * ratios XHR / WebClient.
+ * ratios XHR / WebClient. Clients: {@code webclient}, {@code xhr} (no event observer), {@code xhr-relay} (the Spring
+ * application-event relay with no listener, as the auto-configuration has it by default), {@code xhr-direct} (events
+ * delivered on the event loop).
  *
  * <p>Options: {@code --concurrency=1,64,1024 --seconds=8 --warmup=4 --rounds=2 --body=1024 --clients=webclient,xhr
  * --out=results/load.json}.
@@ -56,6 +62,17 @@ public final class LoadHarness {
 				done.run();
 			}));
 			senders.put("xhr", (done, errors) -> BenchClients.xhrGet(xhr, url, (length) -> {
+				if (length != body) {
+					errors.incrementAndGet();
+				}
+				done.run();
+			}));
+			// The relay as the auto-configuration builds it, in a context with no XhrApplicationEvent listener.
+			GenericApplicationContext context = new GenericApplicationContext();
+			context.refresh();
+			XhrFactory relayed = clients
+				.xhrFactory(new ApplicationEventXhrEventRelay(context, EventRelayBenchmark.ALL_TYPES, false, Set.of()));
+			senders.put("xhr-relay", (done, errors) -> BenchClients.xhrGet(relayed, url, (length) -> {
 				if (length != body) {
 					errors.incrementAndGet();
 				}

@@ -29,6 +29,7 @@ public final class ReportGenerator {
 		return switch (client) {
 			case "xhr" -> "async XHR";
 			case "xhr-direct" -> "async XHR, events on the event loop";
+			case "xhr-relay" -> "async XHR, Spring event relay without listener";
 			default -> "raw WebClient";
 		};
 	}
@@ -60,6 +61,7 @@ public final class ReportGenerator {
 	private String render(String commit, String mode, String seconds) throws IOException {
 		JsonNode jmh = readOrNull("jmh.json");
 		JsonNode load = readOrNull("load.json");
+		JsonNode relayLoad = readOrNull("load-relay.json");
 		JsonNode scale = readOrNull("scale.json");
 		JsonNode download = readOrNull("large-download.json");
 		JsonNode upload = readOrNull("large-upload.json");
@@ -128,10 +130,19 @@ public final class ReportGenerator {
 		}
 		Double noRelay = time.get("EventRelayBenchmark:no-relay");
 		Double relay = time.get("EventRelayBenchmark:relay-no-listener");
-		if (noRelay != null && relay != null) {
+		Double tPlain = load(relayLoad, "xhr", c64, "throughput");
+		Double tRelay = load(relayLoad, "xhr-relay", c64, "throughput");
+		if (tPlain != null && tRelay != null) {
+			// Lost throughput under load: JMH's one-at-a-time average cannot see a few microseconds in its noise.
+			double cost = 1 - tRelay / tPlain;
+			target("event relay without listener costs ≤ 2 % (throughput vs no relay, c=64 load)",
+					fmt(cost * 100, 1) + " % (" + fmt(tRelay, 0) + " vs " + fmt(tPlain, 0) + " requests/s)",
+					cost <= 0.02, (cost <= 0.02) ? "" : "by " + fmt((cost - 0.02) * 100, 1) + " points");
+		}
+		else if (noRelay != null && relay != null) {
 			double cost = relay / noRelay - 1;
-			target("event relay without listener costs ≤ 2 % (vs no relay)", fmt(cost * 100, 1) + " %", cost <= 0.02,
-					(cost <= 0.02) ? "" : "by " + fmt((cost - 0.02) * 100, 1) + " points");
+			target("event relay without listener costs ≤ 2 % (JMH time vs no relay)", fmt(cost * 100, 1) + " %",
+					cost <= 0.02, (cost <= 0.02) ? "" : "by " + fmt((cost - 0.02) * 100, 1) + " points");
 		}
 		if (scale != null) {
 			int cores = scale.get("cores").asInt();
@@ -189,6 +200,29 @@ public final class ReportGenerator {
 			line();
 		}
 
+		if (relayLoad != null) {
+			line("## Load: the Spring event relay without a listener");
+			line();
+			line("Async XHR with no event observer against async XHR with the relay the auto-configuration publishes "
+					+ "(`ApplicationEventXhrEventRelay` in a context that has no `XhrApplicationEvent` listener), in one JVM, "
+					+ relayLoad.get("rounds").asInt() + " rounds of " + relayLoad.get("secondsPerRun").asDouble()
+					+ " s each, order alternating, after a warm-up.");
+			line();
+			line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput vs no relay | p99 vs no relay |");
+			line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+			for (JsonNode run : relayLoad.get("runs")) {
+				String c = run.get("concurrency").asString();
+				Double plain = load(relayLoad, "xhr", c, "throughput");
+				Double plainP99 = load(relayLoad, "xhr", c, "p99Micros");
+				line("| " + c + " | " + clientName(run.get("client").asString()) + " | "
+						+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
+						+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " | "
+						+ ratio(run.get("throughput").asDouble(), plain) + " | "
+						+ ratio(run.get("p99Micros").asDouble(), plainP99) + " |");
+			}
+			line();
+		}
+
 		if (jmh != null) {
 			line("## JMH: one request at a time (`-prof gc`)");
 			line();
@@ -209,6 +243,9 @@ public final class ReportGenerator {
 			}
 			line();
 			line("### Spring application-event relay (async XHR, 1 KiB)");
+			line();
+			line("One request at a time; the relay's cost is within the error of these averages (the load section above "
+					+ "measures it). The bytes per request are the deterministic figure here.");
 			line();
 			line("| relay | µs/op | ± | B/op | time vs no relay |");
 			line("| --- | ---: | ---: | ---: | ---: |");
