@@ -61,30 +61,15 @@ public final class LoadHarness {
 				}
 				done.run();
 			}));
-			senders.put("xhr", (done, errors) -> BenchClients.xhrGet(xhr, url, (length) -> {
-				if (length != body) {
-					errors.incrementAndGet();
-				}
-				done.run();
-			}));
+			senders.put("xhr", xhrSender(xhr, url, body));
 			// The relay as the auto-configuration builds it, in a context with no XhrApplicationEvent listener.
 			GenericApplicationContext context = new GenericApplicationContext();
 			context.refresh();
 			XhrFactory relayed = clients
 				.xhrFactory(new ApplicationEventXhrEventRelay(context, EventRelayBenchmark.ALL_TYPES, false, Set.of()));
-			senders.put("xhr-relay", (done, errors) -> BenchClients.xhrGet(relayed, url, (length) -> {
-				if (length != body) {
-					errors.incrementAndGet();
-				}
-				done.run();
-			}));
+			senders.put("xhr-relay", xhrSender(relayed, url, body));
 			XhrFactory direct = clients.directXhrFactory();
-			senders.put("xhr-direct", (done, errors) -> BenchClients.xhrGet(direct, url, (length) -> {
-				if (length != body) {
-					errors.incrementAndGet();
-				}
-				done.run();
-			}));
+			senders.put("xhr-direct", xhrSender(direct, url, body));
 			for (int concurrency : concurrencies) {
 				Map<String, Run> totals = new LinkedHashMap<>();
 				long xhrRequests = 0;
@@ -141,6 +126,16 @@ public final class LoadHarness {
 		result.put("runs", rows);
 		Results.write(out, result);
 		System.exit(0);
+	}
+
+	/** A sender of GETs through an XHR factory; a body of another length counts as an error. */
+	private static BiConsumer<Runnable, AtomicInteger> xhrSender(XhrFactory factory, String url, int body) {
+		return (done, errors) -> BenchClients.xhrGet(factory, url, (length) -> {
+			if (length != body) {
+				errors.incrementAndGet();
+			}
+			done.run();
+		});
 	}
 
 	/** One timed run: {@code concurrency} users in a closed loop for {@code seconds}. */
