@@ -33,8 +33,9 @@ class DocumentationSnippetsTests {
 
 	private static final Path DOCS = Path.of("").toAbsolutePath();
 
-	private final SnippetVerifier verifier = new SnippetVerifier(
-			List.of(DOCS.resolve("src/test/java"), DOCS.resolve("src/test/resources")));
+	// xhr-core's tests hold the examples that must run without Spring Boot on the classpath
+	private final SnippetVerifier verifier = new SnippetVerifier(List.of(DOCS.resolve("src/test/java"),
+			DOCS.resolve("src/test/resources"), DOCS.resolveSibling("xhr-core").resolve("src/test/java")));
 
 	@TestFactory
 	Stream<DynamicTest> everyCodeBlockIsTheTaggedRegionItsMarkerNames() throws IOException {

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicTypesDocumentationTests {
 
-	private static final Path MAIN_SOURCES = Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java");
-
-	private static final List<String> PACKAGES = List.of("dev/springxhr/xhr", "dev/springxhr/autoconfigure",
-			"dev/springxhr/actuate");
+	// the public packages, each under the main sources of its module
+	private static final List<Path> PACKAGES = List.of(Path.of("..", "xhr-core", "src", "main", "java", "dev", "springxhr", "xhr"),
+			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "autoconfigure"),
+			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"));
 
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
 		.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum|@interface) (\\w+)");
@@ -68,9 +68,12 @@ class PublicTypesDocumentationTests {
 
 	static Set<String> publicTypes() throws IOException {
 		Set<String> types = new TreeSet<>();
-		for (String pkg : PACKAGES) {
-			try (Stream<Path> sources = Files.walk(MAIN_SOURCES.resolve(pkg))) {
-				for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+		for (Path pkg : PACKAGES) {
+			try (Stream<Path> sources = Files.walk(pkg)) {
+				// dev.springxhr.xhr.internal.* is public for the engine's own packages only, not API
+				for (Path source : sources.filter((path) -> path.toString().endsWith(".java"))
+					.filter((path) -> !pkg.relativize(path).startsWith("internal"))
+					.toList()) {
 					String text = Files.readString(source, StandardCharsets.UTF_8);
 					Matcher topLevel = TOP_LEVEL_TYPE.matcher(text);
 					if (!topLevel.find()) {

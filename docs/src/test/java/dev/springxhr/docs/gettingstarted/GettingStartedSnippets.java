@@ -14,7 +14,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
@@ -43,15 +42,6 @@ class GettingStartedSnippets {
 	// the docs' factory, on the WireMock server instead of https://api.example/
 	private final XhrFactory factory = XhrFactory.of(WebClient.builder(),
 			XhrSettings.defaults().withBaseUrl(URI.create(server.baseUrl() + "/")));
-
-	@Test
-	void plainFactory() {
-		// tag::plain-factory[]
-		XhrFactory factory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create("https://api.example/")));
-		// end::plain-factory[]
-		assertThat(((WebClientXhrFactory) factory).getSettings().baseUrl()).hasToString("https://api.example/");
-	}
 
 	@Test
 	void firstRequest(CapturedOutput output) {

@@ -12,20 +12,30 @@ import org.w3c.dom.Element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Maven dependency that docs/getting-started.md shows ({@code snippets/starter-dependency.xml}) names the
- * starter as its pom does: the group, the artifact and the version a user adds.
+ * The Maven dependencies that docs/getting-started.md shows ({@code snippets/starter-dependency.xml},
+ * {@code snippets/core-dependency.xml}) name the starter and the engine as their poms do: the group, the artifact and
+ * the version a user adds.
  */
 class StarterDependencySnippetTests {
 
 	@Test
 	void theDependencySnippetHasTheStartersCoordinates() throws Exception {
+		assertSnippetHasCoordinatesOf("/snippets/starter-dependency.xml", "xhr-spring-boot-starter");
+	}
+
+	@Test
+	void theEngineDependencySnippetHasXhrCoresCoordinates() throws Exception {
+		assertSnippetHasCoordinatesOf("/snippets/core-dependency.xml", "xhr-core");
+	}
+
+	private void assertSnippetHasCoordinatesOf(String snippetResource, String module) throws Exception {
 		Element snippet;
-		try (InputStream in = getClass().getResourceAsStream("/snippets/starter-dependency.xml")) {
+		try (InputStream in = getClass().getResourceAsStream(snippetResource)) {
 			// the resource is a comment and one element
 			snippet = parse(in).getDocumentElement();
 		}
 		Document starterPom;
-		try (InputStream in = Path.of("..", "xhr-spring-boot-starter", "pom.xml").toUri().toURL().openStream()) {
+		try (InputStream in = Path.of("..", module, "pom.xml").toUri().toURL().openStream()) {
 			starterPom = parse(in);
 		}
 		Element starter = starterPom.getDocumentElement();
@@ -52,7 +62,7 @@ class StarterDependencySnippetTests {
 				return e.getTextContent().strip();
 			}
 		}
-		throw new AssertionError("no <" + name + "> in the starter's pom");
+		throw new AssertionError("no <" + name + "> in the pom");
 	}
 
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TroubleshootingCoverageTests {
 
-	private static final Path ENGINE_SOURCES = Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java");
+	private static final Path ENGINE_SOURCES = Path.of("..", "xhr-core", "src", "main", "java");
 
 	private static final Pattern NAME_CONSTANT = Pattern.compile("DOMException\\.([A-Z_]+_ERROR)\\b");
 

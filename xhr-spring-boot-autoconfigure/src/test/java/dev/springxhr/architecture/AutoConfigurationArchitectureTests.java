@@ -12,38 +12,16 @@ import org.springframework.context.annotation.Bean;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module's boundaries: the XHR engine is plain Spring Framework and Reactor, usable without Spring Boot; the
- * auto-configuration follows Spring Boot's own rules.
+ * The auto-configuration follows Spring Boot's own rules. (The engine, {@code xhr-core}, cannot import Spring Boot
+ * at all: the module has no Spring Boot dependency; its own rules are in xhr-core's {@code ArchitectureTests}.)
  */
-class ArchitectureTests {
+class AutoConfigurationArchitectureTests {
 
 	private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.springxhr");
-
-	@Test
-	void engineDoesNotDependOnSpringBoot() {
-		noClasses().that()
-			.resideInAPackage("dev.springxhr.xhr..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("org.springframework.boot..")
-			.because("the engine must work without Spring Boot (XhrFactory.of(WebClient.Builder, XhrSettings))")
-			.check(PRODUCTION_CLASSES);
-	}
-
-	@Test
-	void engineDoesNotDependOnAutoConfiguration() {
-		noClasses().that()
-			.resideInAPackage("dev.springxhr.xhr..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.springxhr.autoconfigure..")
-			.check(PRODUCTION_CLASSES);
-	}
+		.importPackages("dev.springxhr.autoconfigure", "dev.springxhr.actuate");
 
 	@Test
 	void autoConfigurationsArePublicFinalClasses() {
@@ -73,7 +51,7 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void everyEnginePackageIsNullMarked() {
+	void everyPackageIsNullMarked() {
 		classes().that()
 			.resideInAPackage("dev.springxhr..")
 			.and()
