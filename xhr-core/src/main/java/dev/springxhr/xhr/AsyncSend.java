@@ -8,6 +8,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.transport.ReceivedBytes;
+import dev.springxhr.xhr.internal.transport.ResponseHead;
+import dev.springxhr.xhr.internal.transport.TransportHandler;
+import dev.springxhr.xhr.internal.fetch.XhrResponse;
+
 import static dev.springxhr.xhr.XMLHttpRequest.DONE;
 import static dev.springxhr.xhr.XMLHttpRequest.HEADERS_RECEIVED;
 import static dev.springxhr.xhr.XMLHttpRequest.LOADING;

@@ -8,6 +8,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.http.HttpTokens;
+import dev.springxhr.xhr.internal.encoding.Utf8;
+
 /**
  * The File API's {@code Blob}: an immutable sequence of bytes with a MIME type. Request bodies and
  * {@link FormData} entries can be blobs; {@link #slice(long, long, String) slices} share the bytes of the blob they

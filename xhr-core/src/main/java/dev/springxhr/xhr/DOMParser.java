@@ -10,6 +10,10 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import dev.springxhr.xhr.internal.document.HtmlDocumentParser;
+import dev.springxhr.xhr.internal.encoding.UsvStrings;
+import dev.springxhr.xhr.internal.document.XmlDocumentParser;
+
 /**
  * The browser's {@code DOMParser}: makes a {@link Document} from a string, parsed exactly as a {@code "document"}
  * response is — HTML with an HTML5 parser, XML securely (no DTD or external entity is ever fetched). Use it to build

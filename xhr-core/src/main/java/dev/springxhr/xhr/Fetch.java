@@ -10,6 +10,8 @@ import reactor.core.Disposable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+
 /**
  * The fetch controller of one {@code send()}: what terminating or aborting it cancels, and the per-send progress
  * bookkeeping. Guarded by the request's lock.

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.encoding.UsvStrings;
+
 /**
  * The File API's {@code File}: a {@link Blob} with a name and a last modification time. {@link FormData} sends
  * file entries with their name as the {@code filename} of a {@code multipart/form-data} part.

@@ -8,6 +8,8 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.encoding.UsvStrings;
+
 /**
  * The XHR standard's {@code FormData}: an ordered list of entries, each a name with a {@code String} or a
  * {@link File} value, sent as {@code multipart/form-data}.

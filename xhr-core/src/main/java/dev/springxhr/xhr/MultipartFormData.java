@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.springxhr.xhr.internal.encoding.Utf8;
+
 /**
  * HTML's "multipart/form-data encoding algorithm" (RFC 7578) for a {@link FormData}, byte for byte as Chromium
  * encodes it, always in UTF-8.

@@ -1,12 +1,12 @@
 package dev.springxhr.xhr;
 
-import java.net.InetAddress;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.springxhr.xhr.internal.net.NetworkAccessRules;
 
 /**
  * Which servers requests may reach, the guard against server-side request forgery (SSRF): the hosts a URL may name
@@ -38,11 +38,7 @@ public final class NetworkAccessPolicy {
 
 	private final boolean denyLinkLocal;
 
-	private final List<HostPattern> hostPatterns;
-
-	private final List<IpNetwork> userNetworks;
-
-	private final List<IpNetwork> presetNetworks;
+	private final NetworkAccessRules rules;
 
 	/**
 	 * Create a policy.
@@ -59,10 +55,8 @@ public final class NetworkAccessPolicy {
 		this.allowedHosts = List.copyOf(allowedHosts);
 		this.deniedNetworks = List.copyOf(deniedNetworks);
 		this.denyLinkLocal = denyLinkLocal;
-		this.hostPatterns = this.allowedHosts.stream().map(HostPattern::parse).toList();
-		this.userNetworks = this.deniedNetworks.stream().map(IpNetwork::parse).toList();
-		this.presetNetworks = denyLinkLocal ? LINK_LOCAL_AND_METADATA.stream().map(IpNetwork::parse).toList()
-				: List.of();
+		this.rules = new NetworkAccessRules(this.allowedHosts, this.deniedNetworks,
+				denyLinkLocal ? LINK_LOCAL_AND_METADATA : List.of());
 	}
 
 	/**
@@ -132,57 +126,9 @@ public final class NetworkAccessPolicy {
 		return new NetworkAccessPolicy(this.allowedHosts, this.deniedNetworks, denyLinkLocal);
 	}
 
-	/** Whether any network is denied: then the address of every connection is checked. */
-	boolean checksAddresses() {
-		return !this.userNetworks.isEmpty() || !this.presetNetworks.isEmpty();
-	}
-
-	/**
-	 * Check a hop's URL before anything is sent: its host against the allowed hosts, and an IP-literal host against
-	 * the denied networks (no connection is attempted to a denied address).
-	 * @throws NetworkAccessDeniedException saying why the URL is denied
-	 */
-	void checkUrl(URI url) {
-		String host = url.getHost();
-		if (host == null) {
-			return;
-		}
-		if (!this.hostPatterns.isEmpty() && this.hostPatterns.stream().noneMatch((pattern) -> pattern.matches(host))) {
-			throw new NetworkAccessDeniedException("Host " + host + " is not in the allowed hosts "
-					+ this.allowedHosts + " (xhr.security.allowed-hosts)");
-		}
-		InetAddress literal = IpNetwork.literalAddress(host);
-		if (literal != null) {
-			checkAddress(literal);
-		}
-	}
-
-	/**
-	 * Check the address a connection goes to.
-	 * @throws NetworkAccessDeniedException saying which denied network it is in
-	 */
-	void checkAddress(InetAddress address) {
-		String denial = denial(address);
-		if (denial != null) {
-			throw new NetworkAccessDeniedException(denial);
-		}
-	}
-
-	/** Why the address is denied, or {@code null} if it is not. */
-	@Nullable String denial(InetAddress address) {
-		for (IpNetwork network : this.presetNetworks) {
-			if (network.contains(address)) {
-				return address.getHostAddress() + " is in denied network " + network
-						+ " (link-local and cloud metadata, xhr.security.deny-link-local)";
-			}
-		}
-		for (IpNetwork network : this.userNetworks) {
-			if (network.contains(address)) {
-				return address.getHostAddress() + " is in denied network " + network
-						+ " (xhr.security.denied-networks)";
-			}
-		}
-		return null;
+	/** The rules the engine applies: this policy's patterns and networks, parsed. */
+	NetworkAccessRules rules() {
+		return this.rules;
 	}
 
 	@Override

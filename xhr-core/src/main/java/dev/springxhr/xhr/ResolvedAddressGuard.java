@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
+import dev.springxhr.xhr.internal.net.NetworkAccessDeniedException;
+
 /**
  * The {@link NetworkAccessPolicy}'s denied networks applied where a Reactor Netty {@link HttpClient} has resolved a
  * host name and not yet connected: a denied address gets no TCP connection (no SYN, no TLS handshake), which the
@@ -36,7 +38,7 @@ public final class ResolvedAddressGuard {
 	public static HttpClient guard(HttpClient httpClient, NetworkAccessPolicy policy) {
 		Objects.requireNonNull(httpClient, "'httpClient' must not be null");
 		Objects.requireNonNull(policy, "'policy' must not be null");
-		if (!policy.checksAddresses()) {
+		if (!policy.rules().checksAddresses()) {
 			return httpClient;
 		}
 		return httpClient.resolvedAddressesSelector((config, resolved) -> select(policy, resolved));
@@ -73,7 +75,7 @@ public final class ResolvedAddressGuard {
 
 	private static @Nullable String denial(NetworkAccessPolicy policy, SocketAddress address) {
 		return (address instanceof InetSocketAddress inet && inet.getAddress() != null)
-				? policy.denial(inet.getAddress()) : null;
+				? policy.rules().denial(inet.getAddress()) : null;
 	}
 
 }

@@ -7,6 +7,13 @@ import java.nio.charset.Charset;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
+import dev.springxhr.xhr.internal.document.HtmlDocumentParser;
+import dev.springxhr.xhr.internal.json.JsonValues;
+import dev.springxhr.xhr.internal.mime.MimeType;
+import dev.springxhr.xhr.internal.transport.ReceivedBytes;
+import dev.springxhr.xhr.internal.encoding.Utf8;
+import dev.springxhr.xhr.internal.document.XmlDocumentParser;
+
 /**
  * The response objects of the non-text response types (XHR §3.6.9 "response"): ArrayBuffer, Blob, JSON value and
  * document, each made once from the received bytes, which they share rather than copy — the bytes are never written

@@ -3,6 +3,10 @@ package dev.springxhr.xhr;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
+import dev.springxhr.xhr.internal.mime.MimeType;
+import dev.springxhr.xhr.internal.transport.ReceivedBytes;
+import dev.springxhr.xhr.internal.fetch.XhrResponse;
+
 /**
  * What the response getters of one request return — XHR §3.6 "response body": the text, re-decoded only when more
  * bytes arrived, and the response object of the other types (or its failure), made once.

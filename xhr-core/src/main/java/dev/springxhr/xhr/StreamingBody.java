@@ -16,6 +16,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
+import dev.springxhr.xhr.internal.http.HttpTokens;
+
 /**
  * A request body that is streamed to the server and never held whole in memory — beyond the standard, which only
  * knows bodies it can hold (a browser's XHR does not accept a {@code ReadableStream}). Pass it to

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.transport.ReceivedBytes;
+import dev.springxhr.xhr.internal.transport.ResponseHead;
+import dev.springxhr.xhr.internal.transport.TransportHandler;
+
 /**
  * The transport's view of one synchronous send: the whole response is collected on the transport's threads while
  * the caller waits; no event task is involved.

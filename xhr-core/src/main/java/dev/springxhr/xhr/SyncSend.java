@@ -1,5 +1,9 @@
 package dev.springxhr.xhr;
 
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.transport.ResponseHead;
+import dev.springxhr.xhr.internal.fetch.XhrResponse;
+
 import static dev.springxhr.xhr.XMLHttpRequest.DONE;
 import static dev.springxhr.xhr.XMLHttpRequest.READYSTATECHANGE;
 import static dev.springxhr.xhr.XMLHttpRequestEventTarget.ABORT;

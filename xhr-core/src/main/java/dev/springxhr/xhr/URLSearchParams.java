@@ -9,6 +9,9 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.FormUrlEncoding;
+import dev.springxhr.xhr.internal.encoding.UsvStrings;
+
 /**
  * The URL standard's {@code URLSearchParams}: an ordered list of name-value pairs, sent as
  * {@code application/x-www-form-urlencoded;charset=UTF-8}.

@@ -11,6 +11,14 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.internal.cookie.CookieStore;
+import dev.springxhr.xhr.internal.fetch.Fetcher;
+import dev.springxhr.xhr.internal.task.EventExecutors;
+import dev.springxhr.xhr.internal.json.JsonBodyMapper;
+import dev.springxhr.xhr.internal.cors.PreflightCache;
+import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
+import dev.springxhr.xhr.internal.transport.WebClientTransport;
+
 /**
  * The {@link XhrFactory} on Spring's {@link WebClient}: requests run on its connector (Reactor Netty by default)
  * with no thread per request.
@@ -63,12 +71,14 @@ public final class WebClientXhrFactory implements XhrFactory {
 			.codecs((configurer) -> readers.set(configurer.getReaders()))
 			.build();
 		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize, settings.connectTimeout(),
-				settings.responseTimeout(), settings.networkAccessPolicy());
+				settings.responseTimeout(), settings.networkAccessPolicy().rules());
 		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
 		PublicSuffixList suffixes = PublicSuffixList.instance();
-		this.engine = new XhrEngine(settings, transport, eventExecutor, Schedulers.parallel(), observer,
-				JsonBodyMapper.of(readers.get()), new CookieStore(Clock.systemUTC(), suffixes),
-				new PreflightCache(Clock.systemUTC()), suffixes);
+		Fetcher fetcher = new Fetcher(transport, new CookieStore(Clock.systemUTC(), suffixes),
+				new PreflightCache(Clock.systemUTC()), suffixes, settings.networkAccessPolicy().rules(),
+				settings.cookiesEnabled(), settings.userAgent(), settings.maxRedirects());
+		this.engine = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,
+				JsonBodyMapper.of(readers.get()));
 	}
 
 	/**

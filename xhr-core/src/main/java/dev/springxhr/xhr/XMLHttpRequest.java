@@ -15,6 +15,19 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 
 import dev.springxhr.xhr.event.EventListener;
+import dev.springxhr.xhr.internal.http.AuthorRequestHeaders;
+import dev.springxhr.xhr.internal.fetch.CredentialsMode;
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.http.ForbiddenRequestHeaders;
+import dev.springxhr.xhr.internal.http.HttpMethods;
+import dev.springxhr.xhr.internal.http.HttpTokens;
+import dev.springxhr.xhr.internal.mime.MimeType;
+import dev.springxhr.xhr.internal.transport.ReceivedBytes;
+import dev.springxhr.xhr.internal.transport.RequestBody;
+import dev.springxhr.xhr.internal.url.RequestUrls;
+import dev.springxhr.xhr.internal.url.UrlSyntaxException;
+import dev.springxhr.xhr.internal.task.SerialTaskQueue;
+import dev.springxhr.xhr.internal.fetch.XhrResponse;
 
 /**
  * The browser's {@code XMLHttpRequest}, on Spring's {@code WebClient}. Create one with an {@link XhrFactory}.
@@ -209,8 +222,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		Objects.requireNonNull(url, "'url' must not be null");
 		this.lock.lock();
 		try {
-			String normalizedMethod = HttpMethods.check(method);
-			URI parsedUrl = RequestUrls.parse(url, baseUrl());
+			String normalizedMethod = checkMethod(method);
+			URI parsedUrl = parseUrl(url);
 			if (!async && isWindow() && ((this.timeoutSetByAuthor && this.timeout != 0)
 					|| this.responseType != XMLHttpRequestResponseType.EMPTY)) {
 				throw new DOMException("A synchronous request cannot have a timeout or a responseType in the "
@@ -406,7 +419,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			if (this.method.equals("GET") || this.method.equals("HEAD")) {
 				body = null;
 			}
-			RequestBody extracted = (body != null) ? RequestBody.extract(body) : null;
+			RequestBody extracted = (body != null) ? RequestBodies.extract(body) : null;
 			if (extracted != null) {
 				String authorContentType = this.authorHeaders.get("Content-Type");
 				if (authorContentType == null && extracted.contentType() != null) {
@@ -418,8 +431,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			}
 			this.uploadListener = this.upload.hasAnyListeners();
 			XhrSettings settings = this.engine.settings();
-			CredentialsPolicy credentialsMode = FetchRequest.credentialsMode(settings.credentialsPolicy(),
-					this.withCredentials, getMozAnon());
+			CredentialsMode credentialsMode = CredentialsMode.of(
+					CredentialsMode.valueOf(settings.credentialsPolicy().name()), this.withCredentials, getMozAnon());
 			FetchRequest request = new FetchRequest(this.method, RequestUrls.withoutFragment(requestUrl()),
 					this.authorHeaders.toArray(), extracted, credentialsMode,
 					getMozSystem() ? null : settings.origin(), this.uploadListener);
@@ -867,9 +880,30 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return STATE_NAMES[this.state];
 	}
 
-	static boolean isHttp(URI target) {
-		String scheme = target.getScheme();
-		return "http".equals(scheme) || "https".equals(scheme);
+	/**
+	 * Apply open() steps 2–4 to a method.
+	 * @throws DOMException SyntaxError for a non-token, SecurityError for a forbidden method
+	 */
+	private static String checkMethod(String method) {
+		if (!HttpTokens.isToken(method)) {
+			throw new DOMException("'" + method + "' is not a valid HTTP method: it must be a token "
+					+ "(letters, digits and !#$%&'*+-.^_`|~)", DOMException.SYNTAX_ERROR);
+		}
+		if (HttpMethods.isForbidden(method)) {
+			throw new DOMException("The method '" + method + "' is forbidden (CONNECT, TRACE and TRACK are)",
+					DOMException.SECURITY_ERROR);
+		}
+		return HttpMethods.normalize(method);
+	}
+
+	/** open() step 5: a URL that cannot be parsed is a SyntaxError. */
+	private URI parseUrl(String url) {
+		try {
+			return RequestUrls.parse(url, baseUrl());
+		}
+		catch (UrlSyntaxException ex) {
+			throw new DOMException(ex.getMessage(), DOMException.SYNTAX_ERROR);
+		}
 	}
 
 	private static void requireByteString(String value, String argument) {
@@ -880,17 +914,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			throw new IllegalArgumentException("TypeError: '" + argument + "' must be a ByteString (no character "
 					+ "above U+00FF), was '" + value + "'");
 		}
-	}
-
-	/** A URL whose scheme Fetch cannot fetch here: a network error, as in a browser. */
-	static final class UnsupportedSchemeException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		UnsupportedSchemeException(URI target) {
-			super("The URL scheme '" + target.getScheme() + "' is not supported; use http or https");
-		}
-
 	}
 
 }

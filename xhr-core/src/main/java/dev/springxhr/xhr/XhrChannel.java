@@ -5,6 +5,8 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.transport.ResponseHead;
+
 /**
  * Firefox's {@code XMLHttpRequest.channel}, on the server: a read-only view of the exchange that produced the
  * response, available from {@code HEADERS_RECEIVED} on ({@link XMLHttpRequest#getChannel()}).

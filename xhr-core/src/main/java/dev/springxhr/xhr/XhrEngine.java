@@ -5,14 +5,18 @@ import java.util.concurrent.Executor;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
+import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.fetch.Fetcher;
+import dev.springxhr.xhr.internal.json.JsonBodyMapper;
+import dev.springxhr.xhr.internal.transport.TransportHandler;
+
 /**
- * What the requests of one factory share: settings, the transport, the executor that runs their event tasks and
- * the scheduler of their timeouts, the observer of their events, the JSON decoder of typed responses, the cookie
- * store and the CORS-preflight cache (as a browser profile's), and the public suffix list.
+ * What the requests of one factory share: settings, the fetcher (transport, cookie store, CORS-preflight cache), the
+ * executor that runs their event tasks and the scheduler of their timeouts, the observer of their events, and the
+ * JSON decoder of typed responses.
  */
-record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor eventExecutor, Scheduler timers,
-		XhrEventObserver observer, JsonBodyMapper jsonMapper, CookieStore cookies, PreflightCache preflights,
-		PublicSuffixList suffixes) {
+record XhrEngine(XhrSettings settings, Fetcher fetcher, Executor eventExecutor, Scheduler timers,
+		XhrEventObserver observer, JsonBodyMapper jsonMapper) {
 
 	/**
 	 * Start the fetch of one send: redirects, cookies, authentication and CORS around the transport (http and
@@ -21,11 +25,11 @@ record XhrEngine(XhrSettings settings, WebClientTransport transport, Executor ev
 	 * @return the handle that cancels the fetch
 	 */
 	Disposable exchange(FetchRequest request, TransportHandler handler) {
-		return HttpFetch.start(this, request, handler);
+		return this.fetcher.fetch(request, handler);
 	}
 
 	/** {@link XhrSettings#maxResponseSize()} in bytes, {@link Long#MAX_VALUE} for no limit. */
 	long maxResponseSize() {
-		return this.transport.maxResponseSize();
+		return this.fetcher.maxResponseSize();
 	}
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
+import dev.springxhr.xhr.internal.http.HttpTokens;
+
 /**
  * Immutable settings of an {@link XhrFactory}; Spring Boot's {@code xhr.*} properties map onto it.
  *

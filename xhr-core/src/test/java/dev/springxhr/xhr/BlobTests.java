@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+
 /**
  * File API {@code Blob} and {@code File}: blob parts, type normalization, reading, and slicing that shares bytes.
  */

@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.internal.fetch.CredentialsMode;
 
 /**
  * Which hop gets the cookie set by origin A, the author's {@code Authorization} header and the URL's credentials,
@@ -144,7 +145,7 @@ class CrossOriginCredentialsMatrixTests {
 		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).as("%s", rec.events()).isEqualTo((short) 200);
 
-		CredentialsPolicy mode = FetchRequest.credentialsMode(policy, withCredentials, mozAnon);
+		CredentialsMode mode = CredentialsMode.of(CredentialsMode.valueOf(policy.name()), withCredentials, mozAnon);
 		boolean cookieStored = policy != CredentialsPolicy.OMIT;
 		RawHttpServer requestOrigin = pageOrigin ? a : hops.get(0);
 		boolean tainted = false;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+
 /**
  * XHR §5 {@code FormData} and HTML "create an entry": entry list order, set/delete semantics, and how blobs become
  * files.

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+
 /**
  * HTML's multipart/form-data encoding algorithm, byte for byte as Chromium sends it.
  */

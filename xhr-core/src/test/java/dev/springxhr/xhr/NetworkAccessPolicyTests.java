@@ -12,6 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.springxhr.xhr.internal.net.HostPattern;
+import dev.springxhr.xhr.internal.net.IpNetwork;
+import dev.springxhr.xhr.internal.net.NetworkAccessDeniedException;
+
 /**
  * The rules of {@link NetworkAccessPolicy}: CIDR networks (IPv4, IPv6, IPv4-mapped), host patterns, the link-local
  * and metadata preset, and the messages that say why something is denied or is not a valid rule.
@@ -44,7 +48,7 @@ class NetworkAccessPolicyTests {
 		// Inet6Address.getByAddress keeps the mapped form (InetAddress.getByAddress would turn it into IPv4).
 		InetAddress address = java.net.Inet6Address.getByAddress(null, mapped, -1);
 		assertThat(address).isInstanceOf(java.net.Inet6Address.class);
-		assertThat(NetworkAccessPolicy.defaults().denial(address)).contains("169.254.0.0/16");
+		assertThat(NetworkAccessPolicy.defaults().rules().denial(address)).contains("169.254.0.0/16");
 	}
 
 	@ParameterizedTest
@@ -89,32 +93,32 @@ class NetworkAccessPolicyTests {
 		assertThat(defaults.denyLinkLocal()).isTrue();
 		for (String denied : List.of("169.254.169.254", "169.254.170.2", "fe80::1", "fd00:ec2::254",
 				"100.100.100.200")) {
-			assertThat(defaults.denial(IpNetwork.literalAddress(denied))).as(denied)
+			assertThat(defaults.rules().denial(IpNetwork.literalAddress(denied))).as(denied)
 				.endsWith("(link-local and cloud metadata, xhr.security.deny-link-local)");
 		}
 		for (String allowed : List.of("127.0.0.1", "::1", "10.0.0.1", "172.16.0.1", "192.168.1.1", "fd00::1",
 				"100.100.100.201", "8.8.8.8")) {
-			assertThat(defaults.denial(IpNetwork.literalAddress(allowed))).as(allowed).isNull();
+			assertThat(defaults.rules().denial(IpNetwork.literalAddress(allowed))).as(allowed).isNull();
 		}
 	}
 
 	@Test
 	void deniedNetworksAddToThePresetAndTheReasonNamesTheRuleThatDenied() {
 		NetworkAccessPolicy policy = NetworkAccessPolicy.defaults().withDeniedNetworks(List.of("10.0.0.0/8"));
-		assertThat(policy.denial(IpNetwork.literalAddress("10.1.2.3")))
+		assertThat(policy.rules().denial(IpNetwork.literalAddress("10.1.2.3")))
 			.isEqualTo("10.1.2.3 is in denied network 10.0.0.0/8 (xhr.security.denied-networks)");
-		assertThat(policy.denial(IpNetwork.literalAddress("169.254.169.254"))).isEqualTo(
+		assertThat(policy.rules().denial(IpNetwork.literalAddress("169.254.169.254"))).isEqualTo(
 				"169.254.169.254 is in denied network 169.254.0.0/16 (link-local and cloud metadata, "
 						+ "xhr.security.deny-link-local)");
-		assertThat(policy.withDenyLinkLocal(false).denial(IpNetwork.literalAddress("169.254.169.254"))).isNull();
-		assertThat(NetworkAccessPolicy.unrestricted().checksAddresses()).isFalse();
+		assertThat(policy.withDenyLinkLocal(false).rules().denial(IpNetwork.literalAddress("169.254.169.254"))).isNull();
+		assertThat(NetworkAccessPolicy.unrestricted().rules().checksAddresses()).isFalse();
 	}
 
 	@Test
 	void aUrlIsCheckedForItsHostAndAnIpLiteralForItsAddress() {
 		NetworkAccessPolicy policy = new NetworkAccessPolicy(List.of("*.example.org", "169.254.169.254"), List.of(),
 				true);
-		policy.checkUrl(URI.create("https://api.example.org/x"));
+		policy.rules().checkUrl(URI.create("https://api.example.org/x"));
 		assertThatDenied(policy, "https://example.org/").isEqualTo(
 				"Host example.org is not in the allowed hosts [*.example.org, 169.254.169.254] "
 						+ "(xhr.security.allowed-hosts)");
@@ -127,7 +131,7 @@ class NetworkAccessPolicyTests {
 	private static org.assertj.core.api.AbstractStringAssert<?> assertThatDenied(NetworkAccessPolicy policy,
 			String url) {
 		try {
-			policy.checkUrl(URI.create(url));
+			policy.rules().checkUrl(URI.create(url));
 		}
 		catch (NetworkAccessDeniedException ex) {
 			return assertThat(ex.getMessage());

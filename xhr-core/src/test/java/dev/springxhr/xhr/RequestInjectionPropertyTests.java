@@ -23,6 +23,7 @@ import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.PropertyCheck;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.internal.http.HttpMethods;
 
 /**
  * CRLF and NUL injection is impossible end to end: whatever method, URL and header names and values a caller

@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.internal.net.NetworkAccessDeniedException;
 
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.springxhr.xhr.internal.url.FormUrlEncoding;
+
 /**
  * URL §6 {@code URLSearchParams} and the application/x-www-form-urlencoded parser and serializer, with cases from
  * the web-platform-tests {@code url/urlsearchparams-*.any.js}.

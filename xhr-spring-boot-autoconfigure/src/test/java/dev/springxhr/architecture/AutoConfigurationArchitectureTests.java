@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The auto-configuration follows Spring Boot's own rules. (The engine, {@code xhr-core}, cannot import Spring Boot
@@ -22,6 +23,15 @@ class AutoConfigurationArchitectureTests {
 	private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.springxhr.autoconfigure", "dev.springxhr.actuate");
+
+	@Test
+	void theWiringUsesOnlyTheEnginesPublicApi() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.springxhr.xhr.internal..")
+			.because("dev.springxhr.xhr.internal is the engine's own machinery, with no compatibility promise")
+			.check(PRODUCTION_CLASSES);
+	}
 
 	@Test
 	void autoConfigurationsArePublicFinalClasses() {

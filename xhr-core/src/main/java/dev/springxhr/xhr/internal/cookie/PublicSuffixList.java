@@ -1,0 +1,339 @@
+package dev.springxhr.xhr.internal.cookie;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.IDN;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.springxhr.xhr.internal.http.HttpTokens;
+
+/**
+ * The Public Suffix List and its algorithm: which host names are public suffixes ("effective top-level domains")
+ * and which is a host's registrable domain (eTLD+1). Rules of the ICANN and the private section both count, as
+ * they do in browsers. Immutable, so thread-safe.
+ * <p>The bundled list is Mozilla's {@code public_suffix_list.dat} (MPL-2.0), read from the class path once, when
+ * {@link #instance()} is first called.
+ *
+ * @see <a href="https://github.com/publicsuffix/list/wiki/Format">PSL format and algorithm</a>
+ * @see <a href="https://url.spec.whatwg.org/#host-registrable-domain">URL §3.2 registrable domain</a>
+ */
+public final class PublicSuffixList {
+
+	private static final String RESOURCE = "public_suffix_list.dat.gz";
+
+	// Rules by kind, each the punycode of the labels a rule names ("*." and "!" removed).
+	private final Set<String> rules;
+
+	private final Set<String> wildcardRules;
+
+	private final Set<String> exceptionRules;
+
+	/**
+	 * A list of the given lines in the PSL file format: one rule a line, up to its first whitespace; "//" starts
+	 * a comment line; labels may be Unicode (they are converted to punycode).
+	 */
+	PublicSuffixList(List<String> lines) {
+		Set<String> rules = new HashSet<>();
+		Set<String> wildcardRules = new HashSet<>();
+		Set<String> exceptionRules = new HashSet<>();
+		for (String line : lines) {
+			String rule = firstWord(line);
+			if (rule.isEmpty() || rule.startsWith("//")) {
+				continue;
+			}
+			if (rule.startsWith("!")) {
+				exceptionRules.add(toAscii(rule.substring(1)));
+			}
+			else if (rule.startsWith("*.")) {
+				wildcardRules.add(toAscii(rule.substring(2)));
+			}
+			else {
+				rules.add(toAscii(rule));
+			}
+		}
+		this.rules = Set.copyOf(rules);
+		this.wildcardRules = Set.copyOf(wildcardRules);
+		this.exceptionRules = Set.copyOf(exceptionRules);
+	}
+
+	/** The bundled list, loaded on first use. */
+	public static PublicSuffixList instance() {
+		return Holder.INSTANCE;
+	}
+
+	/**
+	 * Whether the host is a public suffix: a name under which anyone can register, such as {@code com},
+	 * {@code co.uk}, {@code github.io} or, by the implicit {@code *} rule, any single label. An IP address is not.
+	 * @param host a lower-case ASCII (punycode) host name
+	 */
+	boolean isPublicSuffix(String host) {
+		String domain = canonicalize(host);
+		if (domain == null) {
+			return false;
+		}
+		return publicSuffixStart(domain) == 0;
+	}
+
+	/**
+	 * The host's registrable domain (eTLD+1): its public suffix and the label before it.
+	 * @param host a lower-case ASCII (punycode) host name
+	 * @return the registrable domain, or {@code null} when the host is a public suffix itself, a single label
+	 * such as {@code localhost}, an IP address, or not a host name (empty labels)
+	 */
+	@Nullable String registrableDomain(String host) {
+		String domain = canonicalize(host);
+		if (domain == null) {
+			return null;
+		}
+		int suffix = publicSuffixStart(domain);
+		if (suffix == 0) {
+			return null;
+		}
+		// PSL algorithm step 7: the public suffix plus one more label.
+		int label = domain.lastIndexOf('.', suffix - 2) + 1;
+		return domain.substring(label);
+	}
+
+	/**
+	 * HTML §7.1.1 "same site" for URLs (their origins): the same scheme, and hosts with the same registrable
+	 * domain, or equal hosts when they have none. Ports do not count.
+	 * @see <a href="https://html.spec.whatwg.org/multipage/browsers.html#same-site">HTML same site</a>
+	 */
+	public boolean sameSite(URI a, URI b) {
+		String schemeA = a.getScheme();
+		String schemeB = b.getScheme();
+		String hostA = a.getHost();
+		String hostB = b.getHost();
+		if (schemeA == null || schemeB == null || hostA == null || hostB == null) {
+			// Opaque origins are same site with nothing but themselves, which a URL cannot tell.
+			return false;
+		}
+		if (!schemeA.equalsIgnoreCase(schemeB)) {
+			return false;
+		}
+		hostA = HttpTokens.toAsciiLowerCase(hostA);
+		hostB = HttpTokens.toAsciiLowerCase(hostB);
+		if (hostA.equals(hostB)) {
+			return true;
+		}
+		// HTML "same site" for hosts: equal, or both with a non-null and equal registrable domain.
+		String domainA = registrableDomain(hostA);
+		return domainA != null && domainA.equals(registrableDomain(hostB));
+	}
+
+	/**
+	 * Whether the host is an IP address: IPv4 in dotted-decimal form, or IPv6 with or without the brackets of a
+	 * URL.
+	 */
+	static boolean isIpAddress(String host) {
+		return parseIpv4(host) != null || parseIpv6(host) != null;
+	}
+
+	/** The four octets of a dotted-decimal IPv4 address, or {@code null}. */
+	static int @Nullable [] parseIpv4(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length != 4) {
+			return null;
+		}
+		int[] octets = new int[4];
+		for (int i = 0; i < 4; i++) {
+			String part = parts[i];
+			if (part.isEmpty() || part.length() > 3 || !isDigits(part)) {
+				return null;
+			}
+			octets[i] = Integer.parseInt(part);
+			if (octets[i] > 255) {
+				return null;
+			}
+		}
+		return octets;
+	}
+
+	/**
+	 * The eight 16-bit pieces of an IPv6 address (RFC 4291 §2.2 text forms, including "::" and a trailing IPv4
+	 * part), brackets allowed, or {@code null}.
+	 */
+	static int @Nullable [] parseIpv6(String host) {
+		String address = host;
+		if (address.startsWith("[") && address.endsWith("]")) {
+			address = address.substring(1, address.length() - 1);
+		}
+		if (address.indexOf(':') < 0) {
+			return null;
+		}
+		int compress = address.indexOf("::");
+		if (compress < 0) {
+			List<Integer> values = parsePieces(address, true);
+			return (values != null && values.size() == 8) ? toArray(values, List.of()) : null;
+		}
+		if (address.indexOf("::", compress + 1) >= 0) {
+			return null;
+		}
+		// "::" stands for one or more zero pieces between the head and the tail.
+		List<Integer> head = parsePieces(address.substring(0, compress), false);
+		List<Integer> tail = parsePieces(address.substring(compress + 2), true);
+		if (head == null || tail == null || head.size() + tail.size() > 7) {
+			return null;
+		}
+		return toArray(head, tail);
+	}
+
+	/** The 16-bit values of ':'-separated hex pieces, the last one possibly a dotted IPv4 address, or null. */
+	private static @Nullable List<Integer> parsePieces(String text, boolean ipv4Last) {
+		List<Integer> values = new ArrayList<>();
+		if (text.isEmpty()) {
+			return values;
+		}
+		String[] pieces = text.split(":", -1);
+		for (int i = 0; i < pieces.length; i++) {
+			String piece = pieces[i];
+			if (ipv4Last && i == pieces.length - 1 && piece.indexOf('.') >= 0) {
+				int[] ipv4 = parseIpv4(piece);
+				if (ipv4 == null) {
+					return null;
+				}
+				values.add((ipv4[0] << 8) | ipv4[1]);
+				values.add((ipv4[2] << 8) | ipv4[3]);
+			}
+			else if (piece.isEmpty() || piece.length() > 4 || !isHex(piece)) {
+				return null;
+			}
+			else {
+				values.add(Integer.parseInt(piece, 16));
+			}
+		}
+		return values;
+	}
+
+	private static int[] toArray(List<Integer> head, List<Integer> tail) {
+		int[] pieces = new int[8];
+		for (int i = 0; i < head.size(); i++) {
+			pieces[i] = head.get(i);
+		}
+		for (int i = 0; i < tail.size(); i++) {
+			pieces[8 - tail.size() + i] = tail.get(i);
+		}
+		return pieces;
+	}
+
+	/**
+	 * PSL algorithm steps 1-6: the index in the domain where its public suffix starts.
+	 * @param domain a canonical host name: lower-case ASCII, non-empty labels
+	 */
+	private int publicSuffixStart(String domain) {
+		// Step 3: an exception rule prevails over every other match; step 5: its leftmost label is not part of
+		// the public suffix.
+		for (int start = 0; start >= 0; start = nextLabel(domain, start)) {
+			if (this.exceptionRules.contains(domain.substring(start))) {
+				return nextLabel(domain, start);
+			}
+		}
+		// Step 4: the matching rule with the most labels, which is the longest suffix that matches; "*" matches
+		// exactly one label.
+		for (int start = 0; start >= 0; start = nextLabel(domain, start)) {
+			int next = nextLabel(domain, start);
+			if (this.rules.contains(domain.substring(start))
+					|| (next >= 0 && this.wildcardRules.contains(domain.substring(next)))) {
+				return start;
+			}
+		}
+		// Step 2: no rule matches, so the implicit "*" rule prevails: the last label is the public suffix.
+		return domain.lastIndexOf('.') + 1;
+	}
+
+	/** The start of the label after the one that starts at the index, or -1 for the last label. */
+	private static int nextLabel(String domain, int start) {
+		int dot = domain.indexOf('.', start);
+		return (dot >= 0) ? dot + 1 : -1;
+	}
+
+	/**
+	 * The host as the algorithm takes it: lower-case ASCII (punycode), or {@code null} for an IP address or a
+	 * string with an empty label (a leading, trailing or doubled dot).
+	 */
+	private static @Nullable String canonicalize(String host) {
+		if (host.isEmpty() || host.startsWith(".") || host.endsWith(".") || host.contains("..")
+				|| isIpAddress(host)) {
+			return null;
+		}
+		String domain = HttpTokens.toAsciiLowerCase(host);
+		for (int i = 0; i < domain.length(); i++) {
+			if (domain.charAt(i) >= 0x80) {
+				try {
+					return HttpTokens.toAsciiLowerCase(IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED));
+				}
+				catch (IllegalArgumentException ex) {
+					return null;
+				}
+			}
+		}
+		return domain;
+	}
+
+	private static String toAscii(String rule) {
+		return HttpTokens.toAsciiLowerCase(IDN.toASCII(rule, IDN.ALLOW_UNASSIGNED));
+	}
+
+	private static String firstWord(String line) {
+		String stripped = line.strip();
+		for (int i = 0; i < stripped.length(); i++) {
+			if (Character.isWhitespace(stripped.charAt(i))) {
+				return stripped.substring(0, i);
+			}
+		}
+		return stripped;
+	}
+
+	private static boolean isDigits(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isHex(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<String> readBundledList() {
+		try (InputStream resource = PublicSuffixList.class.getResourceAsStream(RESOURCE)) {
+			if (resource == null) {
+				throw new IllegalStateException("Public Suffix List not found on the class path: " + RESOURCE);
+			}
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(new GZIPInputStream(resource), StandardCharsets.UTF_8))) {
+				return reader.lines().toList();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Public Suffix List " + RESOURCE, ex);
+		}
+	}
+
+	/** Initialization-on-demand holder: the JVM loads the list once, on first use, without locking after. */
+	private static final class Holder {
+
+		static final PublicSuffixList INSTANCE = new PublicSuffixList(readBundledList());
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Cookies (RFC 6265bis): the cookie store and the public suffix list behind its domain rules. Internal: no compatibility promise; used by {@code dev.springxhr.xhr}
+ * only.
+ */
+@NullMarked
+package dev.springxhr.xhr.internal.cookie;
+
+import org.jspecify.annotations.NullMarked;

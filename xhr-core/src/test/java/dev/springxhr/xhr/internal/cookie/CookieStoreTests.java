@@ -1,0 +1,743 @@
+package dev.springxhr.xhr.internal.cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.springxhr.xhr.internal.cookie.CookieStore.SameSite;
+import dev.springxhr.xhr.internal.cookie.CookieStore.StoredCookie;
+import dev.springxhr.xhr.internal.cookie.CookieStore;
+import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
+
+/**
+ * {@link CookieStore} against the storage model (§5.6, §5.7) and the retrieval algorithm (§5.8.3) of RFC 6265bis,
+ * with the choices browsers make. The clock is fixed, so no test depends on the day it runs.
+ */
+class CookieStoreTests {
+
+	private static final Instant NOW = Instant.parse("2015-10-01T12:00:00Z");
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final CookieStore store = new CookieStore(this.clock, PublicSuffixList.instance());
+
+	private void store(String url, String... setCookies) {
+		this.store.store(URI.create(url), List.of(setCookies), true);
+	}
+
+	private @Nullable String header(String url) {
+		return this.store.cookieHeader(URI.create(url), true);
+	}
+
+	private StoredCookie only() {
+		assertThat(this.store.cookies()).hasSize(1);
+		return this.store.cookies().get(0);
+	}
+
+	// §5.6 set-cookie-string parsing
+
+	@Test
+	void storesARealisticSessionCookie() {
+		store("https://example.com/login", "sid=abc; Path=/; HttpOnly; Secure; SameSite=Lax");
+		assertThat(only()).isEqualTo(new StoredCookie("sid", "abc", "example.com", true, "/", null, true, true,
+				SameSite.LAX, NOW));
+		assertThat(header("https://example.com/account")).isEqualTo("sid=abc");
+	}
+
+	@Test
+	void nameAndValueSplitAtTheFirstEqualsSignAndAreTrimmed() {
+		store("https://example.com/", " token = a=b=c ;Path=/");
+		assertThat(only().name()).isEqualTo("token");
+		assertThat(only().value()).isEqualTo("a=b=c");
+		assertThat(header("https://example.com/")).isEqualTo("token=a=b=c");
+	}
+
+	@Test
+	void valueKeepsQuotesAndInnerWhitespace() {
+		store("https://example.com/", "a=\"x \t y\"");
+		assertThat(only().value()).isEqualTo("\"x \t y\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "=abc", " = abc" })
+	void aCookieWithoutNameIsSentAsItsValueOnly(String setCookie) {
+		store("https://example.com/", setCookie);
+		assertThat(only().name()).isEmpty();
+		assertThat(only().value()).isEqualTo("abc");
+		assertThat(header("https://example.com/")).isEqualTo("abc");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "=", " = ", "; Path=/", "=; Secure" })
+	void aCookieWithoutNameAndValueIsIgnored(String setCookie) {
+		store("https://example.com/", setCookie);
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void anEmptyValueIsSentWithItsName() {
+		store("https://example.com/", "a=");
+		assertThat(header("https://example.com/")).isEqualTo("a=");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a=b\u0001c", "a\u0007=b", "a=b\u007F", "a=b; Path=/\u0000", "a=b\rc", "a=b\nc",
+			"a=b; Domain=example.com\u001F" })
+	void aControlCharacterAnywhereIgnoresTheCookie(String setCookie) {
+		store("https://example.com/", setCookie);
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void aTabIsNoControlCharacterToTheParser() {
+		store("https://example.com/", "a=b\tc;\tPath=/x");
+		assertThat(only().value()).isEqualTo("b\tc");
+		assertThat(only().path()).isEqualTo("/x");
+	}
+
+	@Test
+	void attributeNamesAreCaseInsensitiveAndUnknownOnesIgnored() {
+		store("https://example.com/", "a=b; PATH=/x; SECURE; httponly; samesite=STRICT; Priority=High; Partitioned");
+		StoredCookie cookie = only();
+		assertThat(cookie.path()).isEqualTo("/x");
+		assertThat(cookie.secure()).isTrue();
+		assertThat(cookie.httpOnly()).isTrue();
+		assertThat(cookie.sameSite()).isEqualTo(SameSite.STRICT);
+	}
+
+	@Test
+	void theLastAttributeOfEachKindCounts() {
+		store("https://a.example.com/", "a=b; Path=/first; Path=/second; Domain=other.com; Domain=example.com; "
+				+ "SameSite=Strict; SameSite=None; Secure");
+		StoredCookie cookie = only();
+		assertThat(cookie.path()).isEqualTo("/second");
+		assertThat(cookie.domain()).isEqualTo("example.com");
+		assertThat(cookie.sameSite()).isEqualTo(SameSite.NONE);
+	}
+
+	@Test
+	void severalSetCookieValuesStoreSeveralCookies() {
+		store("https://example.com/", "a=1", "b=2", "c=3");
+		assertThat(header("https://example.com/")).isEqualTo("a=1; b=2; c=3");
+	}
+
+	// §5.6 steps 5-6: size limits
+
+	@Test
+	void aNameAndValueOf4096OctetsIsStored() {
+		store("https://example.com/", "n=" + "v".repeat(4095));
+		assertThat(only().value()).hasSize(4095);
+	}
+
+	@Test
+	void aNameAndValueOverFourKilobytesIsIgnored() {
+		store("https://example.com/", "n=" + "v".repeat(4096), "big" + "n".repeat(4094) + "=v", "ok=1");
+		assertThat(this.store.cookies()).extracting(StoredCookie::name).containsExactly("ok");
+	}
+
+	@Test
+	void anAttributeValueOver1024OctetsIsIgnoredButNotTheCookie() {
+		store("https://example.com/dir/page", "a=b; Path=/" + "p".repeat(1024) + "; Path=/" + "q".repeat(1023)
+				+ "; Domain=" + "x".repeat(1021) + ".com");
+		StoredCookie cookie = only();
+		assertThat(cookie.path()).isEqualTo("/" + "q".repeat(1023));
+		assertThat(cookie.hostOnly()).isTrue();
+	}
+
+	@Test
+	void anOversizePathAttributeLeavesTheDefaultPath() {
+		store("https://example.com/dir/page", "a=b; Path=/" + "p".repeat(1024));
+		assertThat(only().path()).isEqualTo("/dir");
+	}
+
+	// §5.1.1 dates and §5.6.1 Expires
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "Wed, 21 Oct 2015 07:28:00 GMT | 2015-10-21T07:28:00Z",
+			"Thu, 01-Jan-1970 00:00:01 GMT | 1970-01-01T00:00:01Z",
+			"Wednesday, 21-Oct-15 07:28:00 GMT | 2015-10-21T07:28:00Z",
+			"Sun Nov  6 08:49:37 1994 | 1994-11-06T08:49:37Z", "Tue, 18-Nov-69 10:00:00 GMT | 2069-11-18T10:00:00Z",
+			"18-Nov-70 10:00:00 | 1970-11-18T10:00:00Z", "Fri, 31 Dec 99 23:59:59 GMT | 1999-12-31T23:59:59Z",
+			"21 oct 2015 7:28:0 | 2015-10-21T07:28:00Z", "2015 Oct 21 07:28:00 | 2015-10-21T07:28:00Z",
+			"21st October 2015 07:28:00 | 2015-10-21T07:28:00Z",
+			"Wed, 21 Oct 2015 07:28:00 +0100 | 2015-10-21T07:28:00Z",
+			"Wed, 21 Oct 2015 07:28:00 PST | 2015-10-21T07:28:00Z", "1 JAN 2016 00:00:00 | 2016-01-01T00:00:00Z",
+			"29 Feb 2016 12:00:00 | 2016-02-29T12:00:00Z", "Mon, 01 Jan 1601 00:00:00 GMT | 1601-01-01T00:00:00Z",
+			"Fri, 31 Dec 9999 23:59:59 GMT | 9999-12-31T23:59:59Z", "  ;21;Oct;2015;07:28:00;  | 2015-10-21T07:28:00Z",
+			"21 Oct 2015 07:28:00Z | 2015-10-21T07:28:00Z", "21 Oct 2015 07:28:00 21 Nov 2016 | 2015-10-21T07:28:00Z" })
+	void parseCookieDateFollowsTheRfcAlgorithm(String cookieDate, Instant expected) {
+		assertThat(CookieStore.parseCookieDate(cookieDate)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "Wed, 21 Oct 2015", "21 Oct 07:28:00", "Oct 2015 07:28:00", "21 2015 07:28:00",
+			"31 Feb 2015 00:00:00", "29 Feb 2015 00:00:00", "32 Oct 2015 00:00:00", "0 Oct 2015 00:00:00",
+			"21 Oct 1600 23:59:59", "21 Oct 2015 24:00:00", "21 Oct 2015 07:60:00", "21 Oct 2015 07:28:60",
+			"21 Foo 2015 07:28:00", "21 Oct 5 07:28:00", "21 Oct 20155 07:28:00", "21 Oct 2015 07:28:000",
+			"21 Oct 2015 007:28:00", "123 Oct 2015 07:28:00", "21 Oct 2015 07-28-00", "Thursday", "1445412480" })
+	void parseCookieDateFailsOnIncompleteOrImpossibleDates(String cookieDate) {
+		assertThat(CookieStore.parseCookieDate(cookieDate)).isNull();
+	}
+
+	@Test
+	void expiresSetsTheExpiryTime() {
+		store("https://example.com/", "a=b; Expires=Wed, 21 Oct 2015 07:28:00 GMT");
+		assertThat(only().expiry()).isEqualTo(Instant.parse("2015-10-21T07:28:00Z"));
+		this.clock.set(Instant.parse("2015-10-21T07:27:59Z"));
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		this.clock.set(Instant.parse("2015-10-21T07:28:00Z"));
+		assertThat(header("https://example.com/")).isNull();
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void anUnparseableExpiresIsIgnored() {
+		store("https://example.com/", "a=b; Expires=next tuesday");
+		assertThat(only().expiry()).isNull();
+	}
+
+	@Test
+	void expiresInThePastDeletesTheCookie() {
+		store("https://example.com/", "a=b", "c=d");
+		store("https://example.com/", "a=gone; Expires=Thu, 01-Jan-1970 00:00:01 GMT");
+		assertThat(header("https://example.com/")).isEqualTo("c=d");
+	}
+
+	@Test
+	void expiresIsCappedAt400Days() {
+		store("https://example.com/", "a=b; Expires=Fri, 31 Dec 9999 23:59:59 GMT");
+		assertThat(only().expiry()).isEqualTo(NOW.plus(Duration.ofDays(400)));
+	}
+
+	// §5.6.2 Max-Age
+
+	@Test
+	void maxAgeSetsTheExpiryTimeFromNow() {
+		store("https://example.com/", "a=b; Max-Age=3600");
+		assertThat(only().expiry()).isEqualTo(NOW.plusSeconds(3600));
+		this.clock.advance(Duration.ofSeconds(3599));
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(header("https://example.com/")).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a=b; Max-Age=60; Expires=Wed, 21 Oct 2015 07:28:00 GMT",
+			"a=b; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=60",
+			"a=b; Expires=Thu, 01-Jan-1970 00:00:01 GMT; Max-Age=60" })
+	void maxAgeWinsOverExpires(String setCookie) {
+		store("https://example.com/", setCookie);
+		assertThat(only().expiry()).isEqualTo(NOW.plusSeconds(60));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Max-Age=0", "Max-Age=-1", "Max-Age=-0", "Max-Age=000", "Max-Age=-99999999999999999999",
+			"Max-Age=0; Expires=Fri, 31 Dec 9999 23:59:59 GMT" })
+	void maxAgeOfZeroOrLessDeletesTheCookie(String attribute) {
+		store("https://example.com/", "sid=abc", "other=1");
+		store("https://example.com/", "sid=; " + attribute);
+		assertThat(this.store.cookies()).extracting(StoredCookie::name).containsExactly("other");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Max-Age=", "Max-Age=abc", "Max-Age=1.5", "Max-Age=+60", "Max-Age=-", "Max-Age=6 0",
+			"Max-Age=60s" })
+	void anInvalidMaxAgeIsIgnored(String attribute) {
+		store("https://example.com/", "a=b; " + attribute);
+		assertThat(only().expiry()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "34560001", "99999999999999999999999", "0034560000" })
+	void maxAgeIsCappedAt400Days(String maxAge) {
+		store("https://example.com/", "a=b; Max-Age=" + maxAge);
+		assertThat(only().expiry()).isEqualTo(NOW.plus(Duration.ofDays(400)));
+	}
+
+	@Test
+	void aSessionCookieHasNoExpiryAndStays() {
+		store("https://example.com/", "a=b");
+		this.clock.advance(Duration.ofDays(10_000));
+		assertThat(only().expiry()).isNull();
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+	}
+
+	// §5.6.3 and §5.7 steps 7-10: Domain
+
+	@Test
+	void domainOfAParentDomainMakesADomainCookie() {
+		store("https://a.example.com/", "a=b; Domain=example.com");
+		assertThat(only().domain()).isEqualTo("example.com");
+		assertThat(only().hostOnly()).isFalse();
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		assertThat(header("https://b.example.com/")).isEqualTo("a=b");
+		assertThat(header("https://x.y.example.com/")).isEqualTo("a=b");
+		assertThat(header("https://notexample.com/")).isNull();
+		assertThat(header("https://example.com.evil.net/")).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".example.com", "EXAMPLE.com", ".Example.COM" })
+	void domainLosesItsLeadingDotAndCase(String domain) {
+		store("https://www.example.com/", "a=b; Domain=" + domain);
+		assertThat(only().domain()).isEqualTo("example.com");
+		assertThat(only().hostOnly()).isFalse();
+	}
+
+	@Test
+	void domainEqualToTheHostIsStillADomainCookie() {
+		store("https://example.com/", "a=b; Domain=example.com");
+		assertThat(only().hostOnly()).isFalse();
+		assertThat(header("https://www.example.com/")).isEqualTo("a=b");
+	}
+
+	@Test
+	void withoutDomainTheCookieIsHostOnly() {
+		store("https://example.com/", "a=b");
+		assertThat(only().hostOnly()).isTrue();
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		assertThat(header("https://www.example.com/")).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Domain=", "Domain" })
+	void anEmptyDomainIsIgnored(String attribute) {
+		store("https://example.com/", "a=b; " + attribute);
+		assertThat(only().hostOnly()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "other.com", "a.example.com.evil", "www.example.com", "ample.com", "example.com.",
+			"co.uk", ".co.uk", "uk", "com", "exämple.com" })
+	void aDomainTheRequestHostDoesNotDomainMatchOrAPublicSuffixIgnoresTheCookie(String domain) {
+		store("https://a.example.co.uk/", "a=b; Domain=" + domain);
+		store("https://example.com/", "a=b; Domain=" + domain);
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void aPrivateSectionPublicSuffixIsRejectedAsDomainToo() {
+		store("https://foo.github.io/", "a=b; Domain=github.io");
+		assertThat(this.store.cookies()).isEmpty();
+		store("https://foo.github.io/", "a=b; Domain=foo.github.io");
+		assertThat(only().domain()).isEqualTo("foo.github.io");
+		assertThat(header("https://bar.github.io/")).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "https://github.io/, github.io", "http://localhost/, localhost", "https://co.uk/, co.uk" })
+	void aPublicSuffixDomainEqualToTheRequestHostMakesAHostOnlyCookie(String url, String domain) {
+		store(url, "a=b; Domain=" + domain);
+		assertThat(only().domain()).isEqualTo(domain);
+		assertThat(only().hostOnly()).isTrue();
+	}
+
+	@Test
+	void anIpAddressHostOnlyAcceptsItselfAsDomain() {
+		store("http://127.0.0.1:8080/", "a=b; Domain=127.0.0.1", "c=d; Domain=0.0.1", "e=f; Domain=1",
+				"g=h; Domain=0.0.0.1");
+		assertThat(only().name()).isEqualTo("a");
+		assertThat(only().hostOnly()).isTrue();
+		assertThat(header("http://127.0.0.1/")).isEqualTo("a=b");
+	}
+
+	@Test
+	void anIpv6HostKeepsItsBrackets() {
+		store("http://[::1]:8080/", "a=b");
+		assertThat(only().domain()).isEqualTo("[::1]");
+		assertThat(header("http://[::1]/")).isEqualTo("a=b");
+	}
+
+	@Test
+	void portsAreIgnored() {
+		store("https://example.com:8443/", "a=b");
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		assertThat(header("https://example.com:9443/")).isEqualTo("a=b");
+	}
+
+	@Test
+	void theHostIsCaseInsensitive() {
+		store("https://EXAMPLE.com/", "a=b");
+		assertThat(only().domain()).isEqualTo("example.com");
+		assertThat(header("https://Example.COM/")).isEqualTo("a=b");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://example.com/", "file:///tmp/x", "data:text/plain,x", "mailto:a@example.com" })
+	void onlyHttpAndWebSocketUrlsHaveCookies(String url) {
+		store(url, "a=b");
+		assertThat(this.store.cookies()).isEmpty();
+		assertThat(header(url)).isNull();
+	}
+
+	// §5.1.4 paths
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "https://example.com/a/b/c, /a/b", "https://example.com/a/b/, /a/b", "https://example.com/a, /",
+			"https://example.com/, /", "https://example.com, /", "https://example.com/a/b?x=/y/z, /a",
+			"https://example.com/%7Euser/page, /%7Euser" })
+	void withoutPathTheCookieGetsTheDefaultPath(String url, String path) {
+		store(url, "a=b");
+		assertThat(only().path()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Path=", "Path=docs", "Path", "Path=*" })
+	void aPathNotStartingWithSlashMeansTheDefaultPath(String attribute) {
+		store("https://example.com/a/b/c", "a=b; " + attribute);
+		assertThat(only().path()).isEqualTo("/a/b");
+	}
+
+	@ParameterizedTest(name = "{0} on {1}: {2}")
+	@CsvSource({ "/docs, /docs, true", "/docs, /docs/, true", "/docs, /docs/web/api, true", "/docs, /doc, false",
+			"/docs, /docsets, false", "/docs, /, false", "/docs/, /docs, false", "/docs/, /docs/web, true",
+			"/, /anything, true", "/Docs, /docs, false" })
+	void aCookieIsSentToPathsItsPathPathMatches(String cookiePath, String requestPath, boolean sent) {
+		store("https://example.com/", "a=b; Path=" + cookiePath);
+		assertThat(header("https://example.com" + requestPath)).isEqualTo(sent ? "a=b" : null);
+	}
+
+	@Test
+	void theRequestPathIgnoresTheQuery() {
+		store("https://example.com/", "a=b; Path=/api");
+		assertThat(header("https://example.com/api?x=1")).isEqualTo("a=b");
+		assertThat(header("https://example.com?/api")).isNull();
+	}
+
+	// §5.7 steps 12-13 and 16: Secure
+
+	@Test
+	void aSecureCookieIsOnlySentToSecureUrls() {
+		store("https://example.com/", "a=b; Secure");
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+		assertThat(header("wss://example.com/")).isEqualTo("a=b");
+		assertThat(header("http://example.com/")).isNull();
+		assertThat(header("ws://example.com/")).isNull();
+	}
+
+	@Test
+	void aSecureCookieFromAnInsecureUrlIsIgnored() {
+		store("http://example.com/", "a=b; Secure", "c=d");
+		assertThat(only().name()).isEqualTo("c");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost/", "http://LOCALHOST:8080/", "http://app.localhost/",
+			"http://127.0.0.1:8080/", "http://127.1.2.3/", "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]/" })
+	void loopbackUrlsAreSecure(String url) {
+		store(url, "a=b; Secure; SameSite=None");
+		assertThat(only().secure()).isTrue();
+		assertThat(header(url)).isEqualTo("a=b");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost.example.com/", "http://128.0.0.1/", "http://[::2]/",
+			"http://10.0.0.1/" })
+	void otherHttpUrlsAreNotSecure(String url) {
+		store(url, "a=b; Secure");
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void anInsecureUrlCannotOverwriteASecureCookie() {
+		store("https://example.com/", "sid=secret; Secure; Path=/");
+		store("http://example.com/", "sid=evil", "sid=evil; Path=/deeper", "sid=evil; Domain=example.com",
+				"sid=evil; Path=/; Domain=example.com");
+		store("http://www.example.com/", "sid=evil; Domain=example.com");
+		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("secret");
+	}
+
+	@Test
+	void anInsecureUrlMaySetASameNamedCookieOutsideTheSecureOnesPath() {
+		store("https://example.com/", "sid=secret; Secure; Path=/app");
+		store("http://example.com/", "sid=plain; Path=/", "other=1");
+		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("secret", "plain", "1");
+	}
+
+	@Test
+	void aSecureUrlMayReplaceASecureCookieWithAnInsecureOne() {
+		store("https://example.com/", "sid=secret; Secure");
+		store("https://example.com/", "sid=plain");
+		assertThat(only().value()).isEqualTo("plain");
+		assertThat(only().secure()).isFalse();
+	}
+
+	// §5.6.7 and §5.7 steps 17-19: SameSite
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "a=b; SameSite=Strict | STRICT", "a=b; SameSite=lax | LAX",
+			"a=b; SameSite=None; Secure | NONE", "a=b | LAX", "a=b; SameSite=Bogus | LAX", "a=b; SameSite | LAX",
+			"a=b; SameSite=None; SameSite=Bogus | LAX" })
+	void sameSiteIsLaxUnlessStrictOrNoneIsGiven(String setCookie, SameSite sameSite) {
+		store("https://example.com/", setCookie);
+		assertThat(only().sameSite()).isEqualTo(sameSite);
+	}
+
+	@Test
+	void sameSiteNoneWithoutSecureIsIgnored() {
+		store("https://example.com/", "a=b; SameSite=None");
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a=b; SameSite=Strict; Secure", "a=b; SameSite=Lax; Secure", "a=b; Secure",
+			"a=b; SameSite=Unknown; Secure" })
+	void aCrossSiteResponseCannotSetStrictOrLaxCookies(String setCookie) {
+		this.store.store(URI.create("https://tracker.example/"), List.of(setCookie), false);
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void aCrossSiteResponseSetsSameSiteNoneCookies() {
+		this.store.store(URI.create("https://api.example/"), List.of("a=b; SameSite=None; Secure"), false);
+		assertThat(only().sameSite()).isEqualTo(SameSite.NONE);
+	}
+
+	@Test
+	void aCrossSiteRequestGetsOnlySameSiteNoneCookies() {
+		store("https://example.com/", "strict=1; SameSite=Strict", "lax=2; SameSite=Lax", "default=3",
+				"none=4; SameSite=None; Secure");
+		assertThat(this.store.cookieHeader(URI.create("https://example.com/"), false)).isEqualTo("none=4");
+		assertThat(this.store.cookieHeader(URI.create("https://example.com/"), true))
+			.isEqualTo("strict=1; lax=2; default=3; none=4");
+	}
+
+	// §5.7 steps 20-22: cookie prefixes
+
+	@ParameterizedTest
+	@ValueSource(strings = { "__Secure-id=1; Secure", "__secure-id=1; Secure; Domain=example.com",
+			"__Host-id=1; Secure; Path=/", "__HOST-id=1; Secure; Path=/", "__Host-id=1; Path=/; Secure; SameSite=None",
+			"__Hostile=1", "_Host-id=1" })
+	void aPrefixedCookieMeetingItsRequirementsIsStored(String setCookie) {
+		store("https://www.example.com/dir/page", setCookie);
+		assertThat(this.store.cookies()).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "__Secure-id=1", "__SECURE-id=1; Path=/", "__Host-id=1; Path=/",
+			"__Host-id=1; Secure", "__Host-id=1; Secure; Path=/dir", "__host-id=1; Secure; Path=/; Domain=example.com",
+			"__Host-id=1; Secure; Path=/; Domain=www.example.com", "__Host-id=1; Secure; Path=docs",
+			"__Host-id; Secure; Path=/", "__Secure-id", "=__Host-id=1; Secure; Path=/" })
+	void aPrefixedCookieMissingItsRequirementsIsIgnored(String setCookie) {
+		store("https://www.example.com/dir/page", setCookie);
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	@Test
+	void aPrefixedCookieFromAnInsecureUrlIsIgnored() {
+		store("http://example.com/", "__Secure-id=1; Secure", "__Host-id=1; Secure; Path=/");
+		assertThat(this.store.cookies()).isEmpty();
+	}
+
+	// §5.7 step 23: replacing cookies
+
+	@Test
+	void aCookieWithTheSameNameDomainHostOnlyAndPathReplacesTheOldOneKeepingItsCreationTime() {
+		store("https://example.com/", "a=1; Path=/");
+		this.clock.advance(Duration.ofMinutes(5));
+		store("https://example.com/", "a=2; Path=/; Secure; HttpOnly");
+		StoredCookie cookie = only();
+		assertThat(cookie.value()).isEqualTo("2");
+		assertThat(cookie.secure()).isTrue();
+		assertThat(cookie.creation()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aDifferentPathDomainOrHostOnlyFlagMakesAnotherCookie() {
+		store("https://example.com/", "a=1; Path=/", "a=2; Path=/x", "a=3; Path=/; Domain=example.com");
+		store("https://www.example.com/", "a=4; Path=/");
+		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("1", "2", "3", "4");
+	}
+
+	// §5.8.3 retrieval
+
+	@Test
+	void cookiesAreSentLongerPathsFirstThenEarlierCreated() {
+		store("https://www.example.com/", "root=1; Path=/");
+		this.clock.advance(Duration.ofSeconds(1));
+		store("https://www.example.com/", "deep=2; Path=/a/b", "mid=3; Path=/a");
+		this.clock.advance(Duration.ofSeconds(1));
+		store("https://www.example.com/", "domain=4; Domain=example.com; Path=/", "deeper=5; Path=/a/b/c");
+		this.clock.advance(Duration.ofSeconds(1));
+		// A replacement keeps its place among the cookies of its path: it keeps its creation time.
+		store("https://www.example.com/", "root=6; Path=/");
+		assertThat(header("https://www.example.com/a/b/c/d")).isEqualTo("deeper=5; deep=2; mid=3; root=6; domain=4");
+		assertThat(header("https://www.example.com/a/x")).isEqualTo("mid=3; root=6; domain=4");
+		assertThat(header("https://example.com/a/b")).isEqualTo("domain=4");
+	}
+
+	@Test
+	void cookieHeaderIsNullWithoutCookiesForTheUrl() {
+		assertThat(header("https://example.com/")).isNull();
+		store("https://example.com/", "a=b");
+		assertThat(header("https://example.org/")).isNull();
+	}
+
+	@Test
+	void httpOnlyCookiesAreSentToHttpRequests() {
+		store("https://example.com/", "a=b; HttpOnly");
+		assertThat(header("https://example.com/")).isEqualTo("a=b");
+	}
+
+	// §5.7 excess cookies
+
+	@Test
+	void aThousandCookiesForOneSiteAreCappedAt180KeepingTheMostRecentlyUsed() {
+		for (int i = 0; i < 1000; i++) {
+			String host = (i % 2 == 0) ? "https://a.example.com/" : "https://b.example.com/";
+			store(host, "c" + i + "=v; Domain=example.com; Path=/" + i);
+		}
+		List<StoredCookie> cookies = this.store.cookies();
+		assertThat(cookies).hasSize(CookieStore.MAX_COOKIES_PER_DOMAIN);
+		assertThat(cookies.get(0).name()).isEqualTo("c820");
+		assertThat(cookies.get(179).name()).isEqualTo("c999");
+	}
+
+	@Test
+	void theLeastRecentlyAccessedCookieIsEvictedFirst() {
+		for (int i = 0; i < 180; i++) {
+			store("https://example.com/", "c" + i + "=v; Path=/" + i);
+		}
+		// Sending c0 makes c1 the least recently accessed.
+		assertThat(header("https://example.com/0")).isEqualTo("c0=v");
+		store("https://example.com/", "new=v");
+		assertThat(this.store.cookies()).extracting(StoredCookie::name)
+			.hasSize(180)
+			.contains("c0", "c2", "new")
+			.doesNotContain("c1");
+	}
+
+	@Test
+	void insecureCookiesAreEvictedBeforeSecureOnes() {
+		for (int i = 0; i < 180; i++) {
+			store("https://example.com/", "secure" + i + "=v; Secure");
+		}
+		store("https://example.com/", "plain=v");
+		assertThat(this.store.cookies()).extracting(StoredCookie::name).hasSize(180).doesNotContain("plain");
+	}
+
+	@Test
+	void expiredCookiesAreEvictedBeforeAnyOther() {
+		store("https://example.com/", "old=v; Max-Age=10");
+		for (int i = 1; i < 180; i++) {
+			store("https://example.com/", "c" + i + "=v");
+		}
+		this.clock.advance(Duration.ofSeconds(10));
+		store("https://example.com/", "new=v");
+		assertThat(this.store.cookies()).extracting(StoredCookie::name).hasSize(180).contains("c1", "new");
+	}
+
+	@Test
+	void theStoreHoldsAtMost3000CookiesEvictingTheLeastRecentlyAccessed() {
+		for (int site = 0; site < 21; site++) {
+			for (int i = 0; i < 150; i++) {
+				store("https://site" + site + ".example/", "c" + i + "=v");
+			}
+		}
+		List<StoredCookie> cookies = this.store.cookies();
+		assertThat(cookies).hasSize(CookieStore.MAX_COOKIES);
+		assertThat(cookies).extracting(StoredCookie::domain).doesNotContain("site0.example").contains("site1.example");
+	}
+
+	// Snapshots, clear, toString, threads
+
+	@Test
+	void cookiesIsAnImmutableSnapshot() {
+		store("https://example.com/", "a=b");
+		List<StoredCookie> cookies = this.store.cookies();
+		store("https://example.com/", "c=d");
+		assertThat(cookies).hasSize(1);
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(cookies::clear);
+	}
+
+	@Test
+	void clearRemovesEveryCookie() {
+		store("https://example.com/", "a=b", "c=d");
+		this.store.clear();
+		assertThat(this.store.cookies()).isEmpty();
+		assertThat(header("https://example.com/")).isNull();
+	}
+
+	@Test
+	void toStringNeverShowsTheValue() {
+		store("https://example.com/", "sid=s3cr3t-t0k3n; Secure");
+		assertThat(only().toString()).contains("name=sid", "value=<redacted>", "domain=example.com")
+			.doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void concurrentStoresAndRetrievalsLoseNoCookie() throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int thread = 0; thread < 4; thread++) {
+				String host = "https://site" + thread + ".example/";
+				futures.add(executor.submit(() -> {
+					for (int i = 0; i < 100; i++) {
+						this.store.store(URI.create(host), List.of("c" + i + "=v"), true);
+						this.store.cookieHeader(URI.create(host), true);
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			executor.shutdown();
+		}
+		assertThat(this.store.cookies()).hasSize(400);
+	}
+
+	/** A clock tests set and advance. */
+	static final class MutableClock extends Clock {
+
+		private volatile Instant instant;
+
+		MutableClock(Instant instant) {
+			this.instant = instant;
+		}
+
+		void set(Instant instant) {
+			this.instant = instant;
+		}
+
+		void advance(Duration duration) {
+			this.instant = this.instant.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.springxhr.xhr.internal.url;
+
+import java.net.URI;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.springxhr.xhr.internal.url.RequestUrls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RequestUrls}: the URL Standard's parsing where {@link URI} alone differs. What Chromium sends for the same
+ * inputs is in {@code oracle/url-paths-golden.json} and {@code oracle/url-hosts-golden.json}.
+ */
+class RequestUrlsTests {
+
+	private static final URI BASE = URI.create("http://example.org/dir/page.html?q#f");
+
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource(delimiter = '→', value = { "/a/b/c → /a/b/c", "/a/./b → /a/b", "/a/../b → /b", "/a/b/. → /a/b/",
+			"/a/b/.. → /a/", "/../../x → /x", "/a/%2e/b → /a/b", "/a/%2E%2e/b → /b", "/a/.%2E/b → /b",
+			"/a/%2e./b → /b", "/a/... → /a/...", "/a/.b/..c → /a/.b/..c", "/a/b%2e → /a/b%2e", "/. → /", "/.. → /",
+			"/a//../b → /a/b", "/a/b/../../.. → /", "/index.html → /index.html",
+			"/a.b/c%20d.e → /a.b/c%20d.e", "/a/%41/b → /a/%41/b" })
+	void dotSegmentsAreRemovedAsTheUrlStandardsPathStateDoes(String path, String expected) {
+		assertThat(RequestUrls.removeDotSegments(path)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource(delimiter = '→', value = { "/x/./y/../z?a → http://example.org/x/z?a",
+			"sub/%2e%2e/other → http://example.org/dir/other", "/a\\b/../c → http://example.org/a/c",
+			"/q?it's → http://example.org/q?it%27s", "/it's?q → http://example.org/it's?q",
+			"HTTP://Example.ORG:80/./a → http://example.org/a", "https://example.org:443 → https://example.org/",
+			"http://[0:0::1]:8080/ → http://[::1]:8080/" })
+	void parsedUrlsAreSerializedAsABrowserSerializesThem(String input, String expected) {
+		assertThat(RequestUrls.parse(input, BASE).toString()).isEqualTo(expected);
+	}
+
+}
