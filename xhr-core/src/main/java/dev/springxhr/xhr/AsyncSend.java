@@ -9,28 +9,22 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.task.SerialTaskQueue;
 import dev.springxhr.xhr.internal.transport.ReceivedBytes;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
 import dev.springxhr.xhr.internal.transport.TransportHandler;
-import dev.springxhr.xhr.internal.fetch.XhrResponse;
 
-import static dev.springxhr.xhr.XMLHttpRequest.DONE;
-import static dev.springxhr.xhr.XMLHttpRequest.HEADERS_RECEIVED;
-import static dev.springxhr.xhr.XMLHttpRequest.LOADING;
-import static dev.springxhr.xhr.XMLHttpRequest.OPENED;
-import static dev.springxhr.xhr.XMLHttpRequest.READYSTATECHANGE;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.ERROR;
 import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOAD;
 import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOADEND;
 import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOADSTART;
 import static dev.springxhr.xhr.XMLHttpRequestEventTarget.PROGRESS;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.TIMEOUT;
 
 /**
  * The asynchronous path of {@code send()}: XHR §3.5 send() step 11 and the fetch's callbacks —
  * processRequestBodyChunkLength, processRequestEndOfBody, processResponse, processBodyChunk, "handle response
  * end-of-body", errors and the timeout. The transport's signals become tasks on the request's queue; every step runs
- * under the request's lock and only while its fetch is the current one.
+ * under the request's lock, only while its fetch is the current one, and changes the request only through its
+ * {@link RequestState}.
  *
  * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
  */
@@ -40,24 +34,35 @@ final class AsyncSend {
 
 	private final XMLHttpRequest xhr;
 
-	AsyncSend(XMLHttpRequest xhr) {
+	private final RequestState state;
+
+	private final XhrEngine engine;
+
+	private final SerialTaskQueue tasks;
+
+	AsyncSend(XMLHttpRequest xhr, RequestState state, XhrEngine engine, SerialTaskQueue tasks) {
 		this.xhr = xhr;
+		this.state = state;
+		this.engine = engine;
+		this.tasks = tasks;
 	}
 
 	void start(FetchRequest request) {
 		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
 		this.xhr.fireProgressEvent(LOADSTART, 0, 0);
-		if (!this.xhr.uploadComplete && this.xhr.uploadListener) {
-			this.xhr.upload.fireProgressEvent(LOADSTART, 0, request.bodyLength());
+		boolean uploadEvents = this.state.reportsUpload();
+		if (uploadEvents) {
+			this.xhr.getUpload().fireProgressEvent(LOADSTART, 0, request.bodyLength());
 		}
-		if (this.xhr.state != OPENED || !this.xhr.sendInvoked) {
+		if (!this.state.sending()) {
 			return;
 		}
 		Fetch started = new Fetch(request, System.nanoTime());
-		this.xhr.fetch = started;
-		AsyncFetch handler = new AsyncFetch(started, this.xhr.uploadListener);
+		started.onTimeoutChange = () -> scheduleTimeout(started);
+		this.state.fetchStarted(started);
+		AsyncFetch handler = new AsyncFetch(started, uploadEvents);
 		try {
-			started.exchange = this.xhr.engine.exchange(request, handler);
+			started.exchange = this.engine.exchange(request, handler);
 		}
 		catch (RuntimeException ex) {
 			handler.onError(ex);
@@ -68,16 +73,16 @@ final class AsyncSend {
 
 	/** Queues a step as an event task of the request. */
 	private void runTask(Fetch owner, Runnable step) {
-		this.xhr.tasks.execute(() -> runStep(owner, step));
+		this.tasks.execute(() -> runStep(owner, step));
 	}
 
 	/**
 	 * Runs a step under the lock, if its fetch is still the current one; a timeout that has passed goes first.
 	 */
 	private void runStep(Fetch owner, Runnable step) {
-		this.xhr.lock.lock();
+		this.state.lock.lock();
 		try {
-			if (this.xhr.isCurrent(owner)) {
+			if (this.state.isCurrent(owner)) {
 				if (timeoutElapsed(owner)) {
 					processTimeout(owner);
 				}
@@ -87,27 +92,23 @@ final class AsyncSend {
 			}
 		}
 		finally {
-			this.xhr.lock.unlock();
+			this.state.lock.unlock();
 		}
 	}
 
 	private void processRequestBodyChunk(Fetch current, int bytes) {
 		current.uploadTransmitted += bytes;
 		long now = System.nanoTime();
-		if (this.xhr.uploadComplete || !ProgressThrottle.due(true, current.lastUploadProgressNanos, now)) {
+		if (!this.state.reportsUpload() || !ProgressThrottle.due(true, current.lastUploadProgressNanos, now)) {
 			return;
 		}
 		current.lastUploadProgressNanos = now;
 		current.uploadReportedLoaded = current.uploadTransmitted;
-		this.xhr.upload.fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
+		this.xhr.getUpload().fireProgressEvent(PROGRESS, current.uploadTransmitted, current.request.bodyLength());
 	}
 
 	private void processRequestEndOfBody(Fetch current) {
-		if (this.xhr.uploadComplete) {
-			return;
-		}
-		this.xhr.uploadComplete = true;
-		if (!this.xhr.uploadListener) {
+		if (!this.state.completeUpload()) {
 			return;
 		}
 		long length = current.request.bodyLength();
@@ -116,25 +117,19 @@ final class AsyncSend {
 		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
 		if (current.uploadReportedLoaded != transmitted) {
 			current.uploadReportedLoaded = transmitted;
-			this.xhr.upload.fireProgressEvent(PROGRESS, transmitted, length);
+			this.xhr.getUpload().fireProgressEvent(PROGRESS, transmitted, length);
 		}
-		this.xhr.upload.fireProgressEvent(LOAD, transmitted, length);
-		this.xhr.upload.fireProgressEvent(LOADEND, transmitted, length);
+		this.xhr.getUpload().fireProgressEvent(LOAD, transmitted, length);
+		this.xhr.getUpload().fireProgressEvent(LOADEND, transmitted, length);
 	}
 
 	private void processResponse(Fetch current, ResponseHead head) {
 		// The request body is always written before the response is processed (checklist §6.5).
 		processRequestEndOfBody(current);
-		if (!this.xhr.isCurrent(current)) {
+		if (!this.state.isCurrent(current)) {
 			return;
 		}
-		this.xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(),
-				(head.url() != null) ? head.url() : this.xhr.url);
-		this.xhr.channel = XhrChannel.of(head);
-		current.length = Math.max(0, this.xhr.response.contentLength());
-		this.xhr.receivedBytes.expect(current.length, this.xhr.engine.maxResponseSize());
-		this.xhr.state = HEADERS_RECEIVED;
-		this.xhr.fireSimpleEvent(READYSTATECHANGE);
+		current.length = this.state.headersReceived(head, this.engine.maxResponseSize());
 	}
 
 	/** XHR §3.5 processBodyChunk, for every chunk that arrived since the last time. */
@@ -148,7 +143,7 @@ final class AsyncSend {
 		}
 		else if (fetchOf.progressFlush == null) {
 			long delay = fetchOf.lastProgressNanos + ProgressThrottle.INTERVAL_NANOS - now;
-			fetchOf.progressFlush = this.xhr.engine.timers()
+			fetchOf.progressFlush = this.engine.timers()
 				.schedule(() -> runTask(fetchOf, () -> flushBodyProgress(fetchOf)), delay, TimeUnit.NANOSECONDS);
 		}
 	}
@@ -157,7 +152,7 @@ final class AsyncSend {
 	private void flushBodyProgress(Fetch fetchOf) {
 		fetchOf.progressFlush = null;
 		appendPendingChunks(fetchOf);
-		if (this.xhr.receivedBytes.length() != fetchOf.reportedLoaded) {
+		if (this.state.body().length() != fetchOf.reportedLoaded) {
 			fireBodyProgress(fetchOf, System.nanoTime());
 		}
 	}
@@ -166,16 +161,14 @@ final class AsyncSend {
 		fetchOf.cancelProgressFlush();
 		fetchOf.progressFired = true;
 		fetchOf.lastProgressNanos = now;
-		if (this.xhr.state == HEADERS_RECEIVED) {
-			this.xhr.state = LOADING;
-		}
 		// XHR: readystatechange fires on every throttled chunk, not only on the change to LOADING.
-		this.xhr.fireSimpleEvent(READYSTATECHANGE);
+		this.state.bodyReceived();
 		// The standard has no state check between the two events. When a readystatechange listener aborted or
 		// reopened, Chromium still fires this progress, with (0, 0): so do we (oracle: abort-in-rsc3).
-		boolean current = this.xhr.isCurrent(fetchOf);
-		fetchOf.reportedLoaded = this.xhr.receivedBytes.length();
-		this.xhr.fireProgressEvent(PROGRESS, current ? this.xhr.receivedBytes.length() : 0, current ? fetchOf.length : 0);
+		boolean current = this.state.isCurrent(fetchOf);
+		long loaded = this.state.body().length();
+		fetchOf.reportedLoaded = loaded;
+		this.xhr.fireProgressEvent(PROGRESS, current ? loaded : 0, current ? fetchOf.length : 0);
 	}
 
 	/**
@@ -187,7 +180,7 @@ final class AsyncSend {
 		DataBuffer chunk;
 		while ((chunk = fetchOf.pendingChunks.poll()) != null) {
 			try {
-				this.xhr.receivedBytes.append(chunk, this.xhr.engine.maxResponseSize());
+				this.state.appendBody(chunk, this.engine.maxResponseSize());
 				appended = true;
 			}
 			catch (ReceivedBytes.ResponseTooLargeException ex) {
@@ -204,28 +197,22 @@ final class AsyncSend {
 	private void processResponseEndOfBody(Fetch current) {
 		// Chunks whose read-end notice has not been processed yet are processed as processBodyChunk would.
 		processBodyChunks(current);
-		if (!this.xhr.isCurrent(current)) {
+		if (!this.state.isCurrent(current)) {
 			return;
 		}
 		current.cancelProgressFlush();
-		long transmitted = this.xhr.receivedBytes.length();
+		long transmitted = this.state.body().length();
 		long length = current.length;
 		// XHR "handle response end-of-body" step 6 fires progress unconditionally; browsers (and WPT's
 		// send-response-event-order) fire it only for bytes no progress event has reported yet: a throttled
 		// remainder. An empty body therefore has no progress event (oracle: async-get-204, head-request).
 		if (transmitted != current.reportedLoaded) {
 			this.xhr.fireProgressEvent(PROGRESS, transmitted, length);
-			if (!this.xhr.isCurrent(current)) {
+			if (!this.state.isCurrent(current)) {
 				return;
 			}
 		}
-		current.cancelTimer();
-		this.xhr.fetch = null;
-		this.xhr.state = DONE;
-		this.xhr.sendInvoked = false;
-		this.xhr.fireSimpleEvent(READYSTATECHANGE);
-		this.xhr.fireProgressEvent(LOAD, transmitted, length);
-		this.xhr.fireProgressEvent(LOADEND, transmitted, length);
+		this.state.responseEndOfBody(transmitted, length);
 	}
 
 	private void processNetworkError(Fetch current, Throwable cause) {
@@ -233,18 +220,14 @@ final class AsyncSend {
 			// Script only sees status 0 and "error"; the reason (CORS, redirects, the connection) is for the log.
 			LOGGER.debug(this.xhr + " failed as a network error: " + cause.getMessage());
 		}
-		this.xhr.terminate(current);
-		this.xhr.requestErrorSteps(ERROR, DOMException.NETWORK_ERROR, "The request failed: " + cause.getMessage(), cause);
+		this.state.networkError(current, "The request failed: " + cause.getMessage(), cause);
 	}
 
 	private void processTimeout(Fetch current) {
-		if (this.xhr.state == DONE) {
+		if (this.state.readyState() == XMLHttpRequest.DONE) {
 			return;
 		}
-		this.xhr.timedOut = true;
-		this.xhr.terminate(current);
-		this.xhr.requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR,
-				"The request timed out after " + this.xhr.timeout + " ms", null);
+		this.state.timedOut(current, "The request timed out after " + this.xhr.timeoutMillis() + " ms");
 	}
 
 	/**
@@ -252,23 +235,24 @@ final class AsyncSend {
 	 * standard's timer sets "timed out" the moment the time is up (oracle: timeout-post-large-upload).
 	 */
 	private boolean timeoutElapsed(Fetch current) {
-		long timeout = this.xhr.timeout;
+		long timeout = this.xhr.timeoutMillis();
 		return timeout != 0 && System.nanoTime() - current.startNanos >= TimeUnit.MILLISECONDS.toNanos(timeout);
 	}
 
 	/** XHR §3.4: the timeout counts from the start of send(); changing it re-arms the timer from that start. */
-	void scheduleTimeout(Fetch current) {
+	private void scheduleTimeout(Fetch current) {
 		current.cancelTimer();
-		if (this.xhr.timeout == 0) {
+		long timeout = this.xhr.timeoutMillis();
+		if (timeout == 0) {
 			return;
 		}
 		long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - current.startNanos);
-		long remaining = this.xhr.timeout - elapsed;
+		long remaining = timeout - elapsed;
 		if (remaining <= 0) {
 			runTask(current, () -> processTimeout(current));
 		}
 		else {
-			current.timer = this.xhr.engine.timers()
+			current.timer = this.engine.timers()
 				.schedule(() -> runTask(current, () -> processTimeout(current)), remaining, TimeUnit.MILLISECONDS);
 		}
 	}
@@ -313,7 +297,7 @@ final class AsyncSend {
 		@Override
 		public void onBodyChunksRead() {
 			if (this.owner.chunkTaskScheduled.compareAndSet(false, true)) {
-				AsyncSend.this.xhr.tasks.execute(this::appendChunks);
+				AsyncSend.this.tasks.execute(this::appendChunks);
 			}
 		}
 

@@ -29,6 +29,9 @@ final class Fetch {
 	/** Wakes a synchronous send() waiting for this fetch. */
 	@Nullable Runnable onTerminate;
 
+	/** Re-arms an asynchronous send's timer when the timeout attribute changes (XHR §3.4). */
+	@Nullable Runnable onTimeoutChange;
+
 	boolean terminated;
 
 	boolean aborted;
@@ -89,6 +92,14 @@ final class Fetch {
 		Runnable wake = this.onTerminate;
 		if (wake != null) {
 			wake.run();
+		}
+	}
+
+	/** The timeout attribute changed while this fetch runs. */
+	void timeoutChanged() {
+		Runnable rearm = this.onTimeoutChange;
+		if (rearm != null) {
+			rearm.run();
 		}
 	}
 

@@ -1,21 +1,17 @@
 package dev.springxhr.xhr;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
-import dev.springxhr.xhr.internal.fetch.XhrResponse;
-
-import static dev.springxhr.xhr.XMLHttpRequest.DONE;
-import static dev.springxhr.xhr.XMLHttpRequest.READYSTATECHANGE;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.ABORT;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.ERROR;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOAD;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.LOADEND;
-import static dev.springxhr.xhr.XMLHttpRequestEventTarget.TIMEOUT;
 
 /**
  * The synchronous path of {@code send()}: XHR §3.5 send() step 12. The caller's thread waits, with the request's
  * lock released so that other threads can still {@code abort()}; then it runs "handle response end-of-body" without
- * progress events, or the request error steps, which throw instead of firing events.
+ * progress events, or the request error steps, which throw instead of firing events — both through the request's
+ * {@link RequestState}.
  *
  * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
  */
@@ -24,61 +20,52 @@ final class SyncSend {
 	private SyncSend() {
 	}
 
-	static void run(XMLHttpRequest xhr, FetchRequest request) {
+	static void run(XMLHttpRequest xhr, RequestState state, XhrEngine engine, FetchRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
-		xhr.fetch = started;
-		SyncFetch outcome = SyncFetch.start(xhr.engine, request, started);
-		SyncFetch.Wait waited = awaitWithoutLock(xhr, outcome, xhr.timeout);
-		if (xhr.fetch != started || (started.terminated && started.aborted)) {
+		state.fetchStarted(started);
+		SyncFetch outcome = SyncFetch.start(engine, request, started);
+		long timeout = xhr.timeoutMillis();
+		SyncFetch.Wait waited = awaitWithoutLock(state, outcome, timeout);
+		if (!state.isCurrent(started)) {
 			// abort() or open() from another thread ended this send; abort() already reset the state.
 			throw new DOMException("The synchronous request was aborted", DOMException.ABORT_ERROR);
 		}
 		if (waited == SyncFetch.Wait.TIMED_OUT) {
-			xhr.timedOut = true;
-			xhr.terminate(started);
-			throw XMLHttpRequest.requireException(xhr.requestErrorSteps(TIMEOUT, DOMException.TIMEOUT_ERROR,
-					"The synchronous request timed out after " + xhr.timeout + " ms", null));
+			throw requireException(state.timedOut(started,
+					"The synchronous request timed out after " + timeout + " ms"));
 		}
 		if (waited == SyncFetch.Wait.INTERRUPTED) {
-			xhr.terminate(started);
-			throw XMLHttpRequest.requireException(xhr.requestErrorSteps(ABORT, DOMException.ABORT_ERROR,
-					"The thread was interrupted while waiting for the synchronous request", null));
+			throw requireException(state.interrupted(started,
+					"The thread was interrupted while waiting for the synchronous request"));
 		}
 		Throwable error = outcome.error();
 		ResponseHead head = outcome.head();
 		if (error != null || head == null) {
-			xhr.terminate(started);
 			String message = (error != null) ? error.getMessage() : "no response";
-			throw XMLHttpRequest.requireException(xhr.requestErrorSteps(ERROR, DOMException.NETWORK_ERROR,
-					"The synchronous request failed: " + message, error));
+			throw requireException(state.networkError(started, "The synchronous request failed: " + message, error));
 		}
 		// XHR §3.5 "handle response end-of-body", synchronous: no progress, no readystatechange 2 or 3.
-		xhr.fetch = null;
-		xhr.response = new XhrResponse(head.status(), head.statusText(), head.headers(),
-				(head.url() != null) ? head.url() : xhr.url);
-		xhr.channel = XhrChannel.of(head);
-		xhr.receivedBytes = outcome.body();
-		long transmitted = xhr.receivedBytes.length();
-		long length = Math.max(0, xhr.response.contentLength());
-		xhr.state = DONE;
-		xhr.sendInvoked = false;
-		xhr.fireSimpleEvent(READYSTATECHANGE);
-		xhr.fireProgressEvent(LOAD, transmitted, length);
-		xhr.fireProgressEvent(LOADEND, transmitted, length);
+		state.responseReceived(head, outcome.body());
+		long length = Math.max(0, state.response().contentLength());
+		state.responseEndOfBody(state.body().length(), length);
+	}
+
+	private static DOMException requireException(@Nullable DOMException exception) {
+		return Objects.requireNonNull(exception, "a synchronous request's error steps return the exception to throw");
 	}
 
 	/** Wait for a synchronous fetch with the lock released, so that other threads can still abort() it. */
-	private static SyncFetch.Wait awaitWithoutLock(XMLHttpRequest xhr, SyncFetch outcome, long timeoutMillis) {
-		int holds = xhr.lock.getHoldCount();
+	private static SyncFetch.Wait awaitWithoutLock(RequestState state, SyncFetch outcome, long timeoutMillis) {
+		int holds = state.lock.getHoldCount();
 		for (int i = 0; i < holds; i++) {
-			xhr.lock.unlock();
+			state.lock.unlock();
 		}
 		try {
 			return outcome.await(timeoutMillis);
 		}
 		finally {
 			for (int i = 0; i < holds; i++) {
-				xhr.lock.lock();
+				state.lock.lock();
 			}
 		}
 	}

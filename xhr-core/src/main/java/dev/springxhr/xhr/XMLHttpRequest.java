@@ -3,11 +3,7 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
@@ -15,19 +11,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 
 import dev.springxhr.xhr.event.EventListener;
-import dev.springxhr.xhr.internal.http.AuthorRequestHeaders;
-import dev.springxhr.xhr.internal.fetch.CredentialsMode;
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
-import dev.springxhr.xhr.internal.http.ForbiddenRequestHeaders;
-import dev.springxhr.xhr.internal.http.HttpMethods;
-import dev.springxhr.xhr.internal.http.HttpTokens;
-import dev.springxhr.xhr.internal.mime.MimeType;
-import dev.springxhr.xhr.internal.transport.ReceivedBytes;
-import dev.springxhr.xhr.internal.transport.RequestBody;
 import dev.springxhr.xhr.internal.url.RequestUrls;
-import dev.springxhr.xhr.internal.url.UrlSyntaxException;
 import dev.springxhr.xhr.internal.task.SerialTaskQueue;
-import dev.springxhr.xhr.internal.fetch.XhrResponse;
 
 /**
  * The browser's {@code XMLHttpRequest}, on Spring's {@code WebClient}. Create one with an {@link XhrFactory}.
@@ -62,75 +48,31 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	static final String READYSTATECHANGE = "readystatechange";
 
-	private static final String[] STATE_NAMES = { "UNSENT", "OPENED", "HEADERS_RECEIVED", "LOADING", "DONE" };
-
-	private static final AtomicLong NEXT_ID = new AtomicLong();
-
-	private static final Log OBSERVER_LOGGER = LogFactory.getLog(XhrEventObserver.class);
-
-	private final long id;
-
 	final XhrEngine engine;
 
 	private final XhrOptions options;
 
-	final XMLHttpRequestUpload upload = new XMLHttpRequestUpload();
+	private final XMLHttpRequestUpload upload = new XMLHttpRequestUpload();
 
-	/** Held by every call and every event task: one thing at a time, as on a page's event loop. */
-	final ReentrantLock lock = new ReentrantLock();
+	/** The state machine: readyState, the flags of the standard, the response, the current fetch. */
+	private final RequestState state = new RequestState(this);
 
-	final SerialTaskQueue tasks;
+	private final AsyncSend asyncSend;
 
-	private final AsyncSend asyncSend = new AsyncSend(this);
+	private final ResponseAttributes responseAttributes;
 
-	// XHR §3 "associated state"; written under the lock, volatile where getters read without it.
-	volatile short state = UNSENT;
+	/** The request side: method, URL, author request headers, timeout, withCredentials. */
+	private final AuthorRequest request;
 
-	boolean sendInvoked;
-
-	long timeout;
-
-	private boolean timeoutSetByAuthor;
-
-	private boolean withCredentials;
-
-	private String method = "GET";
-
-	@Nullable URI url;
-
-	private final AuthorRequestHeaders authorHeaders = new AuthorRequestHeaders();
-
-	boolean synchronous;
-
-	boolean uploadComplete;
-
-	boolean uploadListener;
-
-	boolean timedOut;
-
-	volatile XhrResponse response = XhrResponse.NETWORK_ERROR;
-
-	ReceivedBytes receivedBytes = new ReceivedBytes();
-
-	private XMLHttpRequestResponseType responseType = XMLHttpRequestResponseType.EMPTY;
-
-	private final ResponseObjects responseObjects = new ResponseObjects();
-
-	@Nullable Fetch fetch;
-
-	private @Nullable MimeType overrideMimeType;
-
-	private boolean mozBackgroundRequest;
-
-	/** Firefox's channel: the exchange of the current response, once its headers arrived. */
-	volatile @Nullable XhrChannel channel;
+	private final EventReporter reporter;
 
 	XMLHttpRequest(XhrEngine engine, XhrOptions options) {
 		this.engine = engine;
 		this.options = options;
-		this.tasks = new SerialTaskQueue(engine.eventExecutor());
-		this.timeout = engine.settings().timeout().toMillis();
-		this.id = NEXT_ID.incrementAndGet();
+		this.request = new AuthorRequest(this.state, engine.settings(), options);
+		this.responseAttributes = new ResponseAttributes(this.state, engine);
+		this.asyncSend = new AsyncSend(this, this.state, engine, new SerialTaskQueue(engine.eventExecutor()));
+		this.reporter = new EventReporter(engine.observer(), this.request, this.state);
 		if (engine.observer() != XhrEventObserver.NONE) {
 			setOwner(this);
 			this.upload.setOwner(this);
@@ -139,21 +81,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	/** Tell the factory's observer about an event, before its listeners run (so nested events follow it). */
 	void observe(String type, boolean atUpload, long loaded, long total, boolean computable) {
-		XhrEventObserver observer = this.engine.observer();
-		if (!observer.isObserving()) {
-			return;
-		}
-		URI current = this.url;
-		XhrEventInfo info = new XhrEventInfo(this.id, type, atUpload, this.method,
-				// No userinfo: observers log and relay what they see, and the URL's password is a credential.
-				(current != null) ? RequestUrls.requestTarget(current) : URI.create("about:blank"), this.state, (short) this.response.status(),
-				loaded, total, computable, this.mozBackgroundRequest, System.currentTimeMillis());
-		try {
-			observer.onEvent(info);
-		}
-		catch (RuntimeException ex) {
-			OBSERVER_LOGGER.error("XhrEventObserver failed for '" + type + "'; the request goes on", ex);
-		}
+		this.reporter.report(type, atUpload, loaded, total, computable);
 	}
 
 	// ---- event handlers -------------------------------------------------------------------------------------
@@ -176,7 +104,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the ready state
 	 */
 	public short getReadyState() {
-		return this.state;
+		return this.state.readyState();
 	}
 
 	// ---- open() -----------------------------------------------------------------------------------------------
@@ -218,38 +146,16 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 */
 	public void open(String method, String url, boolean async, @Nullable String username,
 			@Nullable String password) {
-		requireByteString(method, "method");
+		AuthorRequest.requireByteString(method, "method");
 		Objects.requireNonNull(url, "'url' must not be null");
-		this.lock.lock();
+		this.state.lock.lock();
 		try {
-			String normalizedMethod = checkMethod(method);
-			URI parsedUrl = parseUrl(url);
-			if (!async && isWindow() && ((this.timeoutSetByAuthor && this.timeout != 0)
-					|| this.responseType != XMLHttpRequestResponseType.EMPTY)) {
-				throw new DOMException("A synchronous request cannot have a timeout or a responseType in the "
-						+ "WINDOW global scope; open it asynchronously, or use GlobalScope.DEDICATED_WORKER",
-						DOMException.INVALID_ACCESS_ERROR);
-			}
-			parsedUrl = RequestUrls.withCredentials(parsedUrl, username, password);
-			// XHR §3.2 open() step 9: a send in progress ends without events.
-			Fetch current = this.fetch;
-			if (current != null) {
-				terminate(current);
-			}
-			this.sendInvoked = false;
-			this.method = normalizedMethod;
-			this.url = parsedUrl;
-			this.authorHeaders.clear();
-			this.synchronous = !async;
-			this.uploadListener = false;
-			resetResponse();
-			if (this.state != OPENED) {
-				this.state = OPENED;
-				fireSimpleEvent(READYSTATECHANGE);
-			}
+			this.request.open(method, url, async, username, password,
+					this.responseAttributes.responseType() != XMLHttpRequestResponseType.EMPTY);
+			this.state.open(!async);
 		}
 		finally {
-			this.lock.unlock();
+			this.state.lock.unlock();
 		}
 	}
 
@@ -266,34 +172,9 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-setrequestheader()-method">XHR §3.3 setRequestHeader()</a>
 	 */
 	public void setRequestHeader(String name, String value) {
-		requireByteString(name, "name");
-		requireByteString(value, "value");
-		this.lock.lock();
-		try {
-			if (this.state != OPENED) {
-				throw new DOMException("setRequestHeader() called in state " + stateName()
-						+ "; call open() first", DOMException.INVALID_STATE_ERROR);
-			}
-			if (this.sendInvoked) {
-				throw new DOMException("setRequestHeader() called after send(); set headers before sending",
-						DOMException.INVALID_STATE_ERROR);
-			}
-			String normalized = HttpTokens.normalizeHeaderValue(value);
-			if (!HttpTokens.isToken(name)) {
-				throw new DOMException("'" + name + "' is not a valid header name", DOMException.SYNTAX_ERROR);
-			}
-			if (!HttpTokens.isHeaderValue(normalized)) {
-				throw new DOMException("The value of header '" + name + "' contains NUL, CR or LF",
-						DOMException.SYNTAX_ERROR);
-			}
-			if (ForbiddenRequestHeaders.isForbidden(name, normalized)) {
-				return;
-			}
-			this.authorHeaders.combine(name, normalized);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		AuthorRequest.requireByteString(name, "name");
+		AuthorRequest.requireByteString(value, "value");
+		this.state.locked(() -> this.request.setRequestHeader(name, value));
 	}
 
 	/**
@@ -301,13 +182,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the timeout
 	 */
 	public long getTimeout() {
-		this.lock.lock();
-		try {
-			return this.timeout;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(this.request::timeout);
 	}
 
 	/**
@@ -322,22 +197,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		if (millis < 0) {
 			throw new IllegalArgumentException("'timeout' must not be negative, was " + millis);
 		}
-		this.lock.lock();
-		try {
-			if (isWindow() && this.synchronous) {
-				throw new DOMException("A synchronous request cannot have a timeout in the WINDOW global scope",
-						DOMException.INVALID_ACCESS_ERROR);
-			}
-			this.timeout = millis;
-			this.timeoutSetByAuthor = true;
-			Fetch current = this.fetch;
-			if (current != null && !this.synchronous) {
-				this.asyncSend.scheduleTimeout(current);
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(() -> this.request.setTimeout(millis));
 	}
 
 	/**
@@ -345,13 +205,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the withCredentials flag
 	 */
 	public boolean getWithCredentials() {
-		this.lock.lock();
-		try {
-			return this.withCredentials;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(this.request::withCredentials);
 	}
 
 	/**
@@ -360,17 +214,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @throws DOMException {@code InvalidStateError} after {@code send()}
 	 */
 	public void setWithCredentials(boolean value) {
-		this.lock.lock();
-		try {
-			if ((this.state != UNSENT && this.state != OPENED) || this.sendInvoked) {
-				throw new DOMException("withCredentials can only be set before send(), state is " + stateName(),
-						DOMException.INVALID_STATE_ERROR);
-			}
-			this.withCredentials = value;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(() -> this.request.setWithCredentials(value));
 	}
 
 	/**
@@ -403,56 +247,29 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-send()-method">XHR §3.5 send()</a>
 	 */
 	public void send(@Nullable Object body) {
-		this.lock.lock();
+		this.state.lock.lock();
 		try {
-			if (this.state != OPENED) {
-				throw new DOMException("send() called in state " + stateName() + "; call open() first",
-						DOMException.INVALID_STATE_ERROR);
-			}
-			if (this.sendInvoked) {
-				throw new DOMException("send() was already called; call open() to start a new request",
-						DOMException.INVALID_STATE_ERROR);
-			}
-			if (this.synchronous) {
+			this.state.checkSend();
+			if (this.state.synchronous()) {
 				SyncXhrPolicies.check(this.engine.settings().syncXhrPolicy());
 			}
-			if (this.method.equals("GET") || this.method.equals("HEAD")) {
-				body = null;
-			}
-			RequestBody extracted = (body != null) ? RequestBodies.extract(body) : null;
-			if (extracted != null) {
-				String authorContentType = this.authorHeaders.get("Content-Type");
-				if (authorContentType == null && extracted.contentType() != null) {
-					this.authorHeaders.combine("Content-Type", extracted.contentType());
-				}
-				else if (authorContentType != null && extracted.utf8Text()) {
-					this.authorHeaders.set("Content-Type", RequestBody.correctCharset(authorContentType));
-				}
-			}
-			this.uploadListener = this.upload.hasAnyListeners();
-			XhrSettings settings = this.engine.settings();
-			CredentialsMode credentialsMode = CredentialsMode.of(
-					CredentialsMode.valueOf(settings.credentialsPolicy().name()), this.withCredentials, getMozAnon());
-			FetchRequest request = new FetchRequest(this.method, RequestUrls.withoutFragment(requestUrl()),
-					this.authorHeaders.toArray(), extracted, credentialsMode,
-					getMozSystem() ? null : settings.origin(), this.uploadListener);
+			boolean uploadListener = this.upload.hasAnyListeners();
+			FetchRequest request = this.request.fetchRequest(body, uploadListener);
 			// An empty body uploads nothing: no upload events, as for no body. Nor does a request to a data: URL,
 			// whose body is never read: Chromium fires no upload event at all for it, and by the standard fetch
 			// never reaches processRequestEndOfBody for a data: URL (scheme fetch answers from the URL alone), so
 			// an upload loadstart would never be followed by a loadend.
-			this.uploadComplete = (extracted == null || extracted.isEmpty()
+			this.state.send(uploadListener, request.body() == null || request.body().isEmpty()
 					|| "data".equals(request.url().getScheme()));
-			this.timedOut = false;
-			this.sendInvoked = true;
-			if (this.synchronous) {
-				SyncSend.run(this, request);
+			if (this.state.synchronous()) {
+				SyncSend.run(this, this.state, this.engine, request);
 			}
 			else {
 				this.asyncSend.start(request);
 			}
 		}
 		finally {
-			this.lock.unlock();
+			this.state.lock.unlock();
 		}
 	}
 
@@ -463,26 +280,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-abort()-method">XHR §3.5.3 abort()</a>
 	 */
 	public void abort() {
-		this.lock.lock();
-		try {
-			Fetch current = this.fetch;
-			if (current != null) {
-				current.aborted = true;
-				terminate(current);
-			}
-			short s = this.state;
-			if ((s == OPENED && this.sendInvoked) || s == HEADERS_RECEIVED || s == LOADING) {
-				// A synchronous send() blocked in another thread throws AbortError itself when it wakes up.
-				requestErrorSteps(ABORT, DOMException.ABORT_ERROR, "The request was aborted", null);
-			}
-			if (this.state == DONE) {
-				this.state = UNSENT;
-				resetResponse();
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(this.state::abort);
 	}
 
 	// ---- response -------------------------------------------------------------------------------------------------
@@ -492,7 +290,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the response URL
 	 */
 	public String getResponseURL() {
-		URI responseUrl = this.response.url();
+		URI responseUrl = this.state.response().url();
 		return (responseUrl != null) ? RequestUrls.serializeWithoutFragment(responseUrl) : "";
 	}
 
@@ -501,7 +299,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the status
 	 */
 	public short getStatus() {
-		return (short) this.response.status();
+		return (short) this.state.response().status();
 	}
 
 	/**
@@ -509,7 +307,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the status text
 	 */
 	public String getStatusText() {
-		return this.response.statusText();
+		return this.state.response().statusText();
 	}
 
 	/**
@@ -519,8 +317,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the value, or {@code null} if the response has no such header
 	 */
 	public @Nullable String getResponseHeader(String name) {
-		requireByteString(name, "name");
-		return this.response.headers().get(name);
+		AuthorRequest.requireByteString(name, "name");
+		return this.state.response().headers().get(name);
 	}
 
 	/**
@@ -529,7 +327,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the headers
 	 */
 	public String getAllResponseHeaders() {
-		return this.response.headers().serializeAll();
+		return this.state.response().headers().serializeAll();
 	}
 
 	/**
@@ -539,19 +337,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 */
 	public void overrideMimeType(String mime) {
 		Objects.requireNonNull(mime, "'mime' must not be null");
-		this.lock.lock();
-		try {
-			if (this.state == LOADING || this.state == DONE) {
-				throw new DOMException("overrideMimeType() called in state " + stateName()
-						+ "; call it before the response body arrives", DOMException.INVALID_STATE_ERROR);
-			}
-			MimeType parsed = MimeType.parse(mime);
-			this.overrideMimeType = (parsed != null) ? parsed : MimeType.parse("application/octet-stream");
-			this.responseObjects.invalidateText();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(() -> this.responseAttributes.overrideMimeType(mime));
 	}
 
 	/**
@@ -559,13 +345,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the response type, {@link XMLHttpRequestResponseType#EMPTY} by default
 	 */
 	public XMLHttpRequestResponseType getResponseType() {
-		this.lock.lock();
-		try {
-			return this.responseType;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(this.responseAttributes::responseType);
 	}
 
 	/**
@@ -576,24 +356,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 */
 	public void setResponseType(XMLHttpRequestResponseType type) {
 		Objects.requireNonNull(type, "'type' must not be null");
-		this.lock.lock();
-		try {
-			if (!isWindow() && type == XMLHttpRequestResponseType.DOCUMENT) {
-				return; // XHR §3.6.7: workers ignore "document"
-			}
-			if (this.state == LOADING || this.state == DONE) {
-				throw new DOMException("responseType cannot be set in state " + stateName(),
-						DOMException.INVALID_STATE_ERROR);
-			}
-			if (isWindow() && this.synchronous) {
-				throw new DOMException("A synchronous request cannot have a responseType in the WINDOW global "
-						+ "scope", DOMException.INVALID_ACCESS_ERROR);
-			}
-			this.responseType = type;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(() -> this.responseAttributes.setResponseType(type));
 	}
 
 	/**
@@ -621,20 +384,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-response-attribute">XHR §3.6.9 response</a>
 	 */
 	public @Nullable Object getResponse() {
-		this.lock.lock();
-		try {
-			if (isTextResponseType()) {
-				return textResponse();
-			}
-			if (this.state != DONE || this.response.isNetworkError()) {
-				return null;
-			}
-			return this.responseObjects.object(this.responseType, this.response, this.receivedBytes,
-					this.overrideMimeType, this.method);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(() -> this.responseAttributes.response(this.request.method()));
 	}
 
 	/**
@@ -649,7 +399,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 */
 	public <T> @Nullable T getResponse(Class<T> type) {
 		Objects.requireNonNull(type, "'type' must not be null");
-		return type.cast(mappedJsonResponse(ResolvableType.forClass(type)));
+		return type.cast(this.state.locked(() -> this.responseAttributes.mappedJsonResponse(ResolvableType.forClass(type))));
 	}
 
 	/**
@@ -664,20 +414,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T getResponse(ParameterizedTypeReference<T> type) {
 		Objects.requireNonNull(type, "'type' must not be null");
-		return (T) mappedJsonResponse(ResolvableType.forType(type));
-	}
-
-	private @Nullable Object mappedJsonResponse(ResolvableType type) {
-		this.lock.lock();
-		try {
-			if (this.state != DONE || this.response.isNetworkError() || this.receivedBytes.length() == 0) {
-				return null;
-			}
-			return this.engine.jsonMapper().map(this.receivedBytes.array(), this.receivedBytes.length(), type);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return (T) this.state.locked(() -> this.responseAttributes.mappedJsonResponse(ResolvableType.forType(type)));
 	}
 
 	/**
@@ -686,17 +423,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @throws DOMException {@code InvalidStateError} if the response type is not {@code ""} or {@code "text"}
 	 */
 	public String getResponseText() {
-		this.lock.lock();
-		try {
-			if (!isTextResponseType()) {
-				throw new DOMException("responseText is only available when responseType is \"\" or \"text\", it is \""
-						+ this.responseType.idlValue() + "\"; use getResponse()", DOMException.INVALID_STATE_ERROR);
-			}
-			return textResponse();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(this.responseAttributes::responseText);
 	}
 
 	/**
@@ -711,23 +438,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-responsexml-attribute">XHR §3.6.12 responseXML</a>
 	 */
 	public @Nullable Document getResponseXML() {
-		this.lock.lock();
-		try {
-			if (this.responseType != XMLHttpRequestResponseType.EMPTY
-					&& this.responseType != XMLHttpRequestResponseType.DOCUMENT) {
-				throw new DOMException("responseXML is only available when responseType is \"\" or \"document\", it "
-						+ "is \"" + this.responseType.idlValue() + "\"; use getResponse()",
-						DOMException.INVALID_STATE_ERROR);
-			}
-			if (!isWindow() || this.state != DONE || this.response.isNetworkError()) {
-				return null;
-			}
-			return this.responseObjects.responseXml(this.response, this.receivedBytes, this.overrideMimeType,
-					this.responseType == XMLHttpRequestResponseType.EMPTY, this.method);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(() -> this.responseAttributes.responseXml(this.request.method()));
 	}
 
 	// ---- Firefox extensions ---------------------------------------------------------------------------------------
@@ -753,13 +464,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the flag
 	 */
 	public boolean getMozBackgroundRequest() {
-		this.lock.lock();
-		try {
-			return this.mozBackgroundRequest;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state.locked(this.request::mozBackgroundRequest);
 	}
 
 	/**
@@ -768,17 +473,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @throws DOMException {@code InvalidStateError} after {@code send()}
 	 */
 	public void setMozBackgroundRequest(boolean value) {
-		this.lock.lock();
-		try {
-			if ((this.state != UNSENT && this.state != OPENED) || this.sendInvoked) {
-				throw new DOMException("mozBackgroundRequest can only be set before send(), state is " + stateName(),
-						DOMException.INVALID_STATE_ERROR);
-			}
-			this.mozBackgroundRequest = value;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.state.locked(() -> this.request.setMozBackgroundRequest(value));
 	}
 
 	/**
@@ -787,133 +482,27 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return an {@link XhrChannel} from {@code HEADERS_RECEIVED} on, {@code null} before and after an error
 	 */
 	public @Nullable Object getChannel() {
-		return this.channel;
+		return this.state.channel();
 	}
 
 	@Override
 	public String toString() {
-		URI current = this.url;
-		return "XMLHttpRequest[" + this.method + " "
+		URI current = this.request.url();
+		return "XMLHttpRequest[" + this.request.method() + " "
 				+ ((current != null) ? RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(current)) : "-")
-				+ ", readyState=" + stateName() + "]";
+				+ ", readyState=" + this.state.stateName() + "]";
 	}
 
-	// ---- shared steps ----------------------------------------------------------------------------------------------
+	// ---- for the send paths -------------------------------------------------------------------------------------
 
-	/**
-	 * XHR "request error steps": DONE, a network error response, then (asynchronous only) readystatechange and the
-	 * event and loadend, at the upload object first if its upload was not complete.
-	 * @return the exception a synchronous send() throws, or {@code null} when asynchronous
-	 * @see <a href="https://xhr.spec.whatwg.org/#request-error-steps">XHR request error steps</a>
-	 */
-	@Nullable DOMException requestErrorSteps(String event, String exceptionName, String message,
-			@Nullable Throwable cause) {
-		this.state = DONE;
-		this.sendInvoked = false;
-		resetResponse();
-		if (this.synchronous) {
-			return (cause != null) ? new DOMException(message, exceptionName, cause)
-					: new DOMException(message, exceptionName);
-		}
-		fireSimpleEvent(READYSTATECHANGE);
-		if (!this.uploadComplete) {
-			this.uploadComplete = true;
-			if (this.uploadListener) {
-				this.upload.fireProgressEvent(event, 0, 0);
-				this.upload.fireProgressEvent(LOADEND, 0, 0);
-			}
-		}
-		fireProgressEvent(event, 0, 0);
-		fireProgressEvent(LOADEND, 0, 0);
-		return null;
+	/** The timeout in milliseconds, read by the send paths under the lock. */
+	long timeoutMillis() {
+		return this.request.timeout();
 	}
 
-	static DOMException requireException(@Nullable DOMException exception) {
-		return Objects.requireNonNull(exception, "synchronous request error steps return an exception");
-	}
-
-	void terminate(Fetch current) {
-		current.terminate();
-		if (this.fetch == current) {
-			this.fetch = null;
-		}
-	}
-
-	boolean isCurrent(Fetch candidate) {
-		return this.fetch == candidate && !candidate.terminated;
-	}
-
-	void resetResponse() {
-		this.response = XhrResponse.NETWORK_ERROR;
-		this.channel = null;
-		this.receivedBytes = new ReceivedBytes();
-		this.responseObjects.reset();
-	}
-
-	private String textResponse() {
-		if (this.state != LOADING && this.state != DONE) {
-			return "";
-		}
-		return this.responseObjects.text(this.response, this.receivedBytes, this.overrideMimeType,
-				this.responseType == XMLHttpRequestResponseType.EMPTY);
-	}
-
-	private boolean isTextResponseType() {
-		return this.responseType == XMLHttpRequestResponseType.EMPTY
-				|| this.responseType == XMLHttpRequestResponseType.TEXT;
-	}
-
-	private URI requestUrl() {
-		return Objects.requireNonNull(this.url, "open() sets the URL");
-	}
-
-	private @Nullable URI baseUrl() {
-		XhrSettings settings = this.engine.settings();
-		return (settings.baseUrl() != null) ? settings.baseUrl() : settings.origin();
-	}
-
-	private boolean isWindow() {
-		return this.engine.settings().globalScope() == GlobalScope.WINDOW;
-	}
-
-	private String stateName() {
-		return STATE_NAMES[this.state];
-	}
-
-	/**
-	 * Apply open() steps 2–4 to a method.
-	 * @throws DOMException SyntaxError for a non-token, SecurityError for a forbidden method
-	 */
-	private static String checkMethod(String method) {
-		if (!HttpTokens.isToken(method)) {
-			throw new DOMException("'" + method + "' is not a valid HTTP method: it must be a token "
-					+ "(letters, digits and !#$%&'*+-.^_`|~)", DOMException.SYNTAX_ERROR);
-		}
-		if (HttpMethods.isForbidden(method)) {
-			throw new DOMException("The method '" + method + "' is forbidden (CONNECT, TRACE and TRACK are)",
-					DOMException.SECURITY_ERROR);
-		}
-		return HttpMethods.normalize(method);
-	}
-
-	/** open() step 5: a URL that cannot be parsed is a SyntaxError. */
-	private URI parseUrl(String url) {
-		try {
-			return RequestUrls.parse(url, baseUrl());
-		}
-		catch (UrlSyntaxException ex) {
-			throw new DOMException(ex.getMessage(), DOMException.SYNTAX_ERROR);
-		}
-	}
-
-	private static void requireByteString(String value, String argument) {
-		if (value == null) {
-			throw new IllegalArgumentException("'" + argument + "' must not be null");
-		}
-		if (!HttpTokens.isByteString(value)) {
-			throw new IllegalArgumentException("TypeError: '" + argument + "' must be a ByteString (no character "
-					+ "above U+00FF), was '" + value + "'");
-		}
+	/** The URL as opened (with userinfo and fragment), or {@code null} before open(). */
+	@Nullable URI requestUrlOrNull() {
+		return this.request.url();
 	}
 
 }
