@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 
 import dev.springxhr.xhr.internal.document.HtmlDocumentParser;
+import dev.springxhr.xhr.internal.json.JsonSyntaxException;
 import dev.springxhr.xhr.internal.json.JsonValues;
 import dev.springxhr.xhr.internal.mime.MimeType;
 import dev.springxhr.xhr.internal.transport.ReceivedBytes;
@@ -58,7 +59,7 @@ final class ResponseBodies {
 			Object value = JsonValues.parse(text);
 			return (value != null) ? value : JsonNull.INSTANCE;
 		}
-		catch (JsonValues.JsonSyntaxException ex) {
+		catch (JsonSyntaxException ex) {
 			return FAILURE;
 		}
 	}

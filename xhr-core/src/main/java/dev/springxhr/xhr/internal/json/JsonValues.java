@@ -387,23 +387,4 @@ public final class JsonValues {
 		return new JsonSyntaxException("Unexpected end of input, expected " + expected, this.length);
 	}
 
-	/**
-	 * The text is not JSON: what JS reports as a {@code SyntaxError}.
-	 */
-	public static final class JsonSyntaxException extends IllegalArgumentException {
-
-		private final int offset;
-
-		JsonSyntaxException(String reason, int offset) {
-			super(reason + " at offset " + offset);
-			this.offset = offset;
-		}
-
-		/** The offset, in UTF-16 code units, of the character that is wrong (the length at the end of input). */
-		int offset() {
-			return this.offset;
-		}
-
-	}
-
 }

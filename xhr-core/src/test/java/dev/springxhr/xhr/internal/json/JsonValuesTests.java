@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.springxhr.xhr.internal.json.JsonValues.JsonSyntaxException;
 import dev.springxhr.xhr.internal.json.JsonValues;
 
 /**
