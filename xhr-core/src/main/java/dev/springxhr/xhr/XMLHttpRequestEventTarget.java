@@ -6,6 +6,7 @@ import dev.springxhr.xhr.event.Event;
 import dev.springxhr.xhr.event.EventListener;
 import dev.springxhr.xhr.event.EventTarget;
 import dev.springxhr.xhr.event.ProgressEvent;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * The target of XHR's seven progress events, shared by {@link XMLHttpRequest} and its
@@ -16,19 +17,20 @@ import dev.springxhr.xhr.event.ProgressEvent;
  */
 public class XMLHttpRequestEventTarget extends EventTarget {
 
-	static final String LOADSTART = "loadstart";
+	// The DOM dispatches by type string: the send paths fire these, the strings of XhrEventType's constants.
+	static final String LOADSTART = XhrEventType.LOADSTART.type();
 
-	static final String PROGRESS = "progress";
+	static final String PROGRESS = XhrEventType.PROGRESS.type();
 
-	static final String ABORT = "abort";
+	static final String ABORT = XhrEventType.ABORT.type();
 
-	static final String ERROR = "error";
+	static final String ERROR = XhrEventType.ERROR.type();
 
-	static final String LOAD = "load";
+	static final String LOAD = XhrEventType.LOAD.type();
 
-	static final String TIMEOUT = "timeout";
+	static final String TIMEOUT = XhrEventType.TIMEOUT.type();
 
-	static final String LOADEND = "loadend";
+	static final String LOADEND = XhrEventType.LOADEND.type();
 
 	/** The request whose observer sees this target's events; {@code null} only while the request is built. */
 	private @Nullable XMLHttpRequest owner;

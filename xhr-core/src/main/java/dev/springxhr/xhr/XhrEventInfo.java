@@ -7,7 +7,8 @@ import java.net.URI;
  * threads (unlike the live {@link dev.springxhr.xhr.event.Event}).
  *
  * @param requestId the request's id, unique within the JVM, increasing in creation order
- * @param eventType the DOM event type, e.g. {@code "load"}
+ * @param eventType the DOM event type, e.g. {@code "load"}: the {@link dev.springxhr.xhr.event.XhrEventType#type()}
+ * of one of the eight types
  * @param upload whether the event was fired at the upload object
  * @param method the request method
  * @param url the request URL as opened, without userinfo and fragment (its query may hold secrets)

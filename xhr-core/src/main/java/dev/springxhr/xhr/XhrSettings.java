@@ -46,8 +46,10 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults());
 
 	/**
-	 * Validate the settings.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * Validate the settings: the one place where their values are checked (Spring Boot's properties map onto these
+	 * components and report a failure under the property's name).
+	 * @throws IllegalArgumentException naming the component that is out of range, e.g.
+	 * {@code 'maxRedirects' must be between 0 and 20 (the Fetch standard's limit), was 21}
 	 */
 	public XhrSettings {
 		Objects.requireNonNull(timeout, "'timeout' must not be null");
@@ -58,26 +60,31 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 		Objects.requireNonNull(responseTimeout, "'responseTimeout' must not be null");
 		Objects.requireNonNull(networkAccessPolicy, "'networkAccessPolicy' must not be null");
 		if (timeout.isNegative()) {
-			throw new IllegalArgumentException("'timeout' must not be negative, was " + timeout);
+			throw new IllegalArgumentException(
+					"'timeout' must not be negative (zero means no timeout), was " + timeout);
 		}
 		if (connectTimeout.isNegative()) {
-			throw new IllegalArgumentException("'connectTimeout' must not be negative, was " + connectTimeout);
+			throw new IllegalArgumentException(
+					"'connectTimeout' must not be negative (zero leaves it to the HTTP client), was " + connectTimeout);
 		}
 		if (responseTimeout.isNegative()) {
-			throw new IllegalArgumentException("'responseTimeout' must not be negative, was " + responseTimeout);
+			throw new IllegalArgumentException(
+					"'responseTimeout' must not be negative (zero means none), was " + responseTimeout);
 		}
 		if (maxRedirects < 0 || maxRedirects > MAX_REDIRECTS) {
-			throw new IllegalArgumentException(
-					"'maxRedirects' must be between 0 and " + MAX_REDIRECTS + ", was " + maxRedirects);
+			throw new IllegalArgumentException("'maxRedirects' must be between 0 and " + MAX_REDIRECTS
+					+ " (the Fetch standard's limit), was " + maxRedirects);
 		}
 		if (maxResponseSize != null && maxResponseSize.isNegative()) {
 			throw new IllegalArgumentException("'maxResponseSize' must not be negative, was " + maxResponseSize);
 		}
 		if (baseUrl != null && !baseUrl.isAbsolute()) {
-			throw new IllegalArgumentException("'baseUrl' must be an absolute URL, was " + baseUrl);
+			throw new IllegalArgumentException(
+					"'baseUrl' must be an absolute URL such as https://api.example/, was " + baseUrl);
 		}
 		if (origin != null && (!origin.isAbsolute() || origin.getHost() == null)) {
-			throw new IllegalArgumentException("'origin' must be an absolute URL with a host, was " + origin);
+			throw new IllegalArgumentException(
+					"'origin' must be an absolute URL with a host such as https://app.example, was " + origin);
 		}
 		if (userAgent != null && !HttpTokens.isHeaderValue(userAgent)) {
 			throw new IllegalArgumentException("'userAgent' must be a valid header value, was '" + userAgent + "'");

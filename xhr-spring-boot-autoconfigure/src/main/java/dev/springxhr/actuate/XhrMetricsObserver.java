@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.springxhr.xhr.XhrEventInfo;
 import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * Micrometer metrics of XHR traffic: the timer {@code xhr.requests} (from {@code loadstart} to {@code loadend})
@@ -40,19 +41,20 @@ public final class XhrMetricsObserver implements XhrEventObserver {
 		if (event.upload()) {
 			return;
 		}
-		switch (event.eventType()) {
-			case "loadstart" -> {
+		XhrEventType type = XhrEventType.fromType(event.eventType());
+		switch (type) {
+			case LOADSTART -> {
 				this.inFlight.put(event.requestId(), new InFlight(System.nanoTime()));
 				this.active.incrementAndGet();
 			}
-			case "load", "error", "timeout", "abort" -> {
+			case LOAD, ERROR, TIMEOUT, ABORT -> {
 				InFlight request = this.inFlight.get(event.requestId());
 				if (request != null) {
-					request.outcome = event.eventType();
+					request.outcome = type.type();
 					request.status = event.status();
 				}
 			}
-			case "loadend" -> {
+			case LOADEND -> {
 				InFlight request = this.inFlight.remove(event.requestId());
 				if (request != null) {
 					this.active.decrementAndGet();
@@ -66,7 +68,7 @@ public final class XhrMetricsObserver implements XhrEventObserver {
 						.record(System.nanoTime() - request.startNanos, TimeUnit.NANOSECONDS);
 				}
 			}
-			default -> {
+			case READYSTATECHANGE, PROGRESS -> {
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 
 import dev.springxhr.xhr.XhrEventInfo;
 import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * Counts the requests of a factory from their events: in flight now, and completed ({@code load}), failed
@@ -60,14 +61,14 @@ public final class XhrRequestStatistics implements XhrEventObserver {
 		if (event.upload() || event.backgroundRequest()) {
 			return;
 		}
-		switch (event.eventType()) {
-			case "loadstart" -> this.inFlight.add(event.requestId());
-			case "loadend" -> this.inFlight.remove(event.requestId());
-			case "load" -> count(COMPLETED);
-			case "error" -> count(ERRORS);
-			case "timeout" -> count(TIMEOUTS);
-			case "abort" -> count(ABORTS);
-			default -> {
+		switch (XhrEventType.fromType(event.eventType())) {
+			case LOADSTART -> this.inFlight.add(event.requestId());
+			case LOADEND -> this.inFlight.remove(event.requestId());
+			case LOAD -> count(COMPLETED);
+			case ERROR -> count(ERRORS);
+			case TIMEOUT -> count(TIMEOUTS);
+			case ABORT -> count(ABORTS);
+			case READYSTATECHANGE, PROGRESS -> {
 			}
 		}
 	}

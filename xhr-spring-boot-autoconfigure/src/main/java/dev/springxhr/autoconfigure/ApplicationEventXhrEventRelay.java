@@ -3,6 +3,7 @@ package dev.springxhr.autoconfigure;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import dev.springxhr.xhr.XhrEventInfo;
 import dev.springxhr.xhr.XhrEventObserver;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * Relays XHR events as {@link XhrApplicationEvent}s through an {@link ApplicationEventPublisher}, on the thread
@@ -25,7 +27,7 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Set<String> eventTypes;
+	private final Set<XhrEventType> eventTypes;
 
 	private final boolean includeUpload;
 
@@ -37,21 +39,26 @@ public final class ApplicationEventXhrEventRelay implements XhrEventObserver {
 	/**
 	 * Create a relay.
 	 * @param publisher where to publish
-	 * @param eventTypes the DOM event types to relay
+	 * @param eventTypes the DOM event types to relay, e.g. {@code "loadend"} (see {@link XhrEventType#type()})
+	 * @throws IllegalArgumentException if one of them is not an XHR event type
 	 * @param includeUpload whether the upload object's events are relayed
 	 * @param redactedQueryParameters the query parameters whose values are replaced by {@code ***}
 	 */
 	public ApplicationEventXhrEventRelay(ApplicationEventPublisher publisher, Set<String> eventTypes,
 			boolean includeUpload, Set<String> redactedQueryParameters) {
 		this.publisher = publisher;
-		this.eventTypes = Set.copyOf(eventTypes);
+		this.eventTypes = EnumSet.noneOf(XhrEventType.class);
+		for (String type : eventTypes) {
+			this.eventTypes.add(XhrEventType.fromType(type));
+		}
 		this.includeUpload = includeUpload;
 		this.redactedQueryParameters = Set.copyOf(redactedQueryParameters);
 	}
 
 	@Override
 	public void onEvent(XhrEventInfo event) {
-		if ((event.upload() && !this.includeUpload) || !this.eventTypes.contains(event.eventType())) {
+		if ((event.upload() && !this.includeUpload)
+				|| !this.eventTypes.contains(XhrEventType.fromType(event.eventType()))) {
 			return;
 		}
 		// No listener check here: the engine calls onEvent only after isObserving() said yes for this event.

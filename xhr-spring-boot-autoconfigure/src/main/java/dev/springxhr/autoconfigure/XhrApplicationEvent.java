@@ -3,6 +3,7 @@ package dev.springxhr.autoconfigure;
 import org.springframework.context.ApplicationEvent;
 
 import dev.springxhr.xhr.XhrEventInfo;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * One XHR event (of a request or of its upload object) as a Spring application event, published in the request's
@@ -57,7 +58,7 @@ public class XhrApplicationEvent extends ApplicationEvent {
 		this.backgroundRequest = info.backgroundRequest();
 	}
 
-	/** @return the DOM event type, e.g. {@code "load"} */
+	/** @return the DOM event type, e.g. {@code "load"}: the {@link XhrEventType#type()} of one of the eight */
 	public String getEventType() {
 		return this.eventType;
 	}

@@ -16,6 +16,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
 
 import dev.springxhr.xhr.XhrEventInfo;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
  * Tells the relay whether any application listener would receive an {@link XhrApplicationEvent} right now, so that
@@ -42,7 +43,7 @@ final class XhrApplicationEventListeners implements BooleanSupplier {
 	private XhrApplicationEventListeners(Object multicaster, Method lookup, Object source) {
 		this.multicaster = multicaster;
 		this.lookup = lookup;
-		this.probe = new XhrApplicationEvent(source, new XhrEventInfo(0, "loadend", false, "GET",
+		this.probe = new XhrApplicationEvent(source, new XhrEventInfo(0, XhrEventType.LOADEND.type(), false, "GET",
 				URI.create("about:blank"), (short) 0, (short) 0, 0, 0, false, false, 0), "about:blank");
 	}
 

@@ -8,10 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 import dev.springxhr.xhr.CredentialsPolicy;
@@ -19,16 +25,16 @@ import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.NetworkAccessPolicy;
 import dev.springxhr.xhr.SyncXhrPolicy;
 import dev.springxhr.xhr.XhrSettings;
+import dev.springxhr.xhr.event.XhrEventType;
 
 /**
- * Configuration properties of spring-xhr. A value out of range fails the start with a message naming the property.
+ * Configuration properties of spring-xhr. The engine's properties only map onto {@link XhrSettings}, which validates
+ * them: a value the settings refuse fails the start with an {@link InvalidConfigurationPropertyValueException} naming
+ * the property. The properties that only Spring uses ({@code xhr.events.*}, {@code xhr.health.*}) are checked here,
+ * as they are bound, and fail the start naming the property too.
  */
 @ConfigurationProperties("xhr")
-public class XhrProperties {
-
-	/** The DOM event types an XMLHttpRequest fires. */
-	static final Set<String> EVENT_TYPES = Set.of("readystatechange", "loadstart", "progress", "abort", "error",
-			"load", "timeout", "loadend");
+public class XhrProperties implements InitializingBean {
 
 	/**
 	 * Initial timeout of new requests, as the XHR "timeout" attribute; 0 means none, as in the standard.
@@ -97,9 +103,6 @@ public class XhrProperties {
 	}
 
 	public void setTimeout(Duration timeout) {
-		if (timeout.isNegative()) {
-			throw new IllegalArgumentException("xhr.timeout must not be negative (0 means no timeout), was " + timeout);
-		}
 		this.timeout = timeout;
 	}
 
@@ -116,9 +119,6 @@ public class XhrProperties {
 	}
 
 	public void setBaseUrl(@Nullable URI baseUrl) {
-		if (baseUrl != null && !baseUrl.isAbsolute()) {
-			throw new IllegalArgumentException("xhr.base-url must be an absolute URL such as https://api.example/, was " + baseUrl);
-		}
 		this.baseUrl = baseUrl;
 	}
 
@@ -127,9 +127,6 @@ public class XhrProperties {
 	}
 
 	public void setOrigin(@Nullable URI origin) {
-		if (origin != null && (!origin.isAbsolute() || origin.getHost() == null)) {
-			throw new IllegalArgumentException("xhr.origin must be an absolute URL with a host such as https://app.example, was " + origin);
-		}
 		this.origin = origin;
 	}
 
@@ -146,10 +143,6 @@ public class XhrProperties {
 	}
 
 	public void setMaxRedirects(int maxRedirects) {
-		if (maxRedirects < 0 || maxRedirects > XhrSettings.MAX_REDIRECTS) {
-			throw new IllegalArgumentException("xhr.max-redirects must be between 0 and " + XhrSettings.MAX_REDIRECTS
-					+ " (the Fetch standard's limit), was " + maxRedirects);
-		}
 		this.maxRedirects = maxRedirects;
 	}
 
@@ -158,9 +151,6 @@ public class XhrProperties {
 	}
 
 	public void setMaxResponseSize(@Nullable DataSize maxResponseSize) {
-		if (maxResponseSize != null && maxResponseSize.isNegative()) {
-			throw new IllegalArgumentException("xhr.max-response-size must not be negative, was " + maxResponseSize);
-		}
 		this.maxResponseSize = maxResponseSize;
 	}
 
@@ -177,10 +167,6 @@ public class XhrProperties {
 	}
 
 	public void setConnectTimeout(Duration connectTimeout) {
-		if (connectTimeout.isNegative()) {
-			throw new IllegalArgumentException(
-					"xhr.connect-timeout must not be negative (0 leaves it to the HTTP client), was " + connectTimeout);
-		}
 		this.connectTimeout = connectTimeout;
 	}
 
@@ -189,10 +175,6 @@ public class XhrProperties {
 	}
 
 	public void setResponseTimeout(Duration responseTimeout) {
-		if (responseTimeout.isNegative()) {
-			throw new IllegalArgumentException(
-					"xhr.response-timeout must not be negative (0 means none), was " + responseTimeout);
-		}
 		this.responseTimeout = responseTimeout;
 	}
 
@@ -212,12 +194,56 @@ public class XhrProperties {
 		return this.security;
 	}
 
-	/** The engine settings these properties describe. */
+	/**
+	 * Check the bound values against {@link XhrSettings}, so that a value the engine refuses fails the start even
+	 * when the application defines its own {@code XhrSettings} bean.
+	 * @throws InvalidConfigurationPropertyValueException naming the property whose value the settings refuse
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		toSettings();
+	}
+
+	/**
+	 * Map the properties onto the engine settings, one {@code with…()} per property from
+	 * {@link XhrSettings#defaults()}: the settings validate each value, and a refused one is reported under the
+	 * name of the property that supplied it.
+	 * @return the engine settings these properties describe
+	 * @throws InvalidConfigurationPropertyValueException naming the property whose value the settings refuse
+	 */
 	XhrSettings toSettings() {
-		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhr, this.globalScope,
-				this.credentials.getPolicy(), this.maxRedirects, this.maxResponseSize, this.userAgent,
-				this.connectTimeout, this.responseTimeout, this.credentials.getCookies().isEnabled(),
-				this.security.toPolicy());
+		XhrSettings settings = XhrSettings.defaults();
+		settings = map(settings, "xhr.base-url", this.baseUrl, XhrSettings::withBaseUrl);
+		settings = map(settings, "xhr.origin", this.origin, XhrSettings::withOrigin);
+		settings = map(settings, "xhr.timeout", this.timeout, XhrSettings::withTimeout);
+		settings = map(settings, "xhr.sync-xhr", this.syncXhr, XhrSettings::withSyncXhrPolicy);
+		settings = map(settings, "xhr.global-scope", this.globalScope, XhrSettings::withGlobalScope);
+		settings = map(settings, "xhr.credentials.policy", this.credentials.getPolicy(),
+				XhrSettings::withCredentialsPolicy);
+		settings = map(settings, "xhr.max-redirects", this.maxRedirects, XhrSettings::withMaxRedirects);
+		settings = map(settings, "xhr.max-response-size", this.maxResponseSize, XhrSettings::withMaxResponseSize);
+		settings = map(settings, "xhr.user-agent", this.userAgent, XhrSettings::withUserAgent);
+		settings = map(settings, "xhr.connect-timeout", this.connectTimeout, XhrSettings::withConnectTimeout);
+		settings = map(settings, "xhr.response-timeout", this.responseTimeout, XhrSettings::withResponseTimeout);
+		settings = settings.withCookiesEnabled(this.credentials.getCookies().isEnabled());
+		return settings.withNetworkAccessPolicy(this.security.toPolicy());
+	}
+
+	/**
+	 * Apply one property's value: each step starts from settings that are valid, so a refusal is this value's.
+	 */
+	private static <T> XhrSettings map(XhrSettings settings, String property, @Nullable T value,
+			BiFunction<XhrSettings, @Nullable T, XhrSettings> with) {
+		return map(property, value, (candidate) -> with.apply(settings, candidate));
+	}
+
+	private static <T, R> R map(String property, @Nullable T value, Function<@Nullable T, R> with) {
+		try {
+			return with.apply(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+		}
 	}
 
 	/**
@@ -250,12 +276,6 @@ public class XhrProperties {
 		}
 
 		public void setAllowedHosts(List<String> allowedHosts) {
-			try {
-				new NetworkAccessPolicy(allowedHosts, List.of(), false);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("xhr.security.allowed-hosts: " + ex.getMessage());
-			}
 			this.allowedHosts = new ArrayList<>(allowedHosts);
 		}
 
@@ -264,12 +284,6 @@ public class XhrProperties {
 		}
 
 		public void setDeniedNetworks(List<String> deniedNetworks) {
-			try {
-				new NetworkAccessPolicy(List.of(), deniedNetworks, false);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("xhr.security.denied-networks: " + ex.getMessage());
-			}
 			this.deniedNetworks = new ArrayList<>(deniedNetworks);
 		}
 
@@ -281,8 +295,15 @@ public class XhrProperties {
 			this.denyLinkLocal = denyLinkLocal;
 		}
 
+		/**
+		 * The policy these properties describe. {@link NetworkAccessPolicy} validates both lists; the hosts are tried
+		 * alone first, so that a refusal names the property it is about.
+		 */
 		NetworkAccessPolicy toPolicy() {
-			return new NetworkAccessPolicy(this.allowedHosts, this.deniedNetworks, this.denyLinkLocal);
+			map("xhr.security.allowed-hosts", this.allowedHosts,
+					(hosts) -> new NetworkAccessPolicy(hosts, List.of(), false));
+			return map("xhr.security.denied-networks", this.deniedNetworks,
+					(networks) -> new NetworkAccessPolicy(this.allowedHosts, networks, this.denyLinkLocal));
 		}
 
 	}
@@ -348,8 +369,9 @@ public class XhrProperties {
 		/**
 		 * DOM event types to relay: readystatechange, loadstart, progress, abort, error, load, timeout, loadend.
 		 */
-		private Set<String> types = new LinkedHashSet<>(List.of("readystatechange", "loadstart", "progress",
-				"abort", "error", "load", "timeout", "loadend"));
+		private Set<String> types = Stream.of(XhrEventType.values())
+			.map(XhrEventType::type)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 
 		/**
 		 * Whether the events of the upload object are relayed too.
@@ -375,9 +397,11 @@ public class XhrProperties {
 
 		public void setTypes(Set<String> types) {
 			for (String type : types) {
-				if (!EVENT_TYPES.contains(type)) {
-					throw new IllegalArgumentException("xhr.events.types: '" + type + "' is not an XHR event type; allowed values: "
-							+ "readystatechange, loadstart, progress, abort, error, load, timeout, loadend");
+				try {
+					XhrEventType.fromType(type);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("xhr.events.types: " + ex.getMessage(), ex);
 				}
 			}
 			this.types = new LinkedHashSet<>(types);

@@ -4,10 +4,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import dev.springxhr.xhr.event.XhrEventType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,9 @@ class ConfigurationReferenceDocumentationTests {
 		assertThat(JsonPath.<List<String>>read(metadata, "$.hints[?(@.name == 'xhr.events.types')].values[*].value"))
 			.containsExactlyInAnyOrder("readystatechange", "loadstart", "progress", "abort", "error", "load",
 					"timeout", "loadend");
+		assertThat(JsonPath.<List<String>>read(metadata, "$.hints[?(@.name == 'xhr.events.types')].values[*].value"))
+			.as("the hints of xhr.events.types are the types of XhrEventType")
+			.containsExactlyElementsOf(Arrays.stream(XhrEventType.values()).map(XhrEventType::type).toList());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.springxhr.autoconfigure;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -170,6 +172,14 @@ class XhrApplicationEventRelayTests {
 			.run((context) -> assertThat(XhrApplicationEventListeners
 				.of(context, context.getBean(ApplicationEventXhrEventRelay.class))
 				.getAsBoolean()).isTrue());
+	}
+
+	@Test
+	void aRelayOfATypeThatXhrDoesNotFireIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApplicationEventXhrEventRelay((event) -> {
+			}, Set.of("load", "finish"), true, Set.of()))
+			.withMessageContaining("'finish' is not an XHR event type");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -191,6 +192,56 @@ class XhrAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.timeout");
 		});
+	}
+
+	@Test
+	void negativeMaxResponseSizeFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.max-response-size=-1B").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.max-response-size")
+				.contains("must not be negative");
+		});
+	}
+
+	@Test
+	void originWithoutAHostFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.origin=app.example").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.origin")
+				.contains("absolute URL with a host");
+		});
+	}
+
+	@Test
+	void userAgentThatIsNoHeaderValueFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("xhr.user-agent=probe\0/1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(failureMessages(context.getStartupFailure())).contains("xhr.user-agent")
+				.contains("must be a valid header value");
+		});
+	}
+
+	@Test
+	void aValueTheSettingsRefuseIsAnInvalidConfigurationPropertyValueNamingPropertyAndValue() {
+		this.contextRunner.withPropertyValues("xhr.max-redirects=21")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("xhr.max-redirects");
+					assertThat(ex.getValue()).isEqualTo(21);
+					assertThat(ex.getReason())
+						.isEqualTo("'maxRedirects' must be between 0 and 20 (the Fetch standard's limit), was 21");
+				}));
+	}
+
+	@Test
+	void aBadValueFailsTheStartEvenWhenTheUserDefinesXhrSettings() {
+		this.contextRunner.withUserConfiguration(UserSettingsConfiguration.class)
+			.withPropertyValues("xhr.timeout=-1s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(failureMessages(context.getStartupFailure())).contains("xhr.timeout");
+			});
 	}
 
 	private static String failureMessages(Throwable failure) {

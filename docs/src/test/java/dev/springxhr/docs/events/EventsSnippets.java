@@ -24,6 +24,7 @@ import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
+import dev.springxhr.xhr.event.XhrEventType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -65,6 +66,28 @@ class EventsSnippets {
 		finally {
 			listeners.shutdown();
 		}
+	}
+
+	@Test
+	void anObserverThatSwitchesOnTheEventType(CapturedOutput output) {
+		server.stubFor(get("/orders/42").willReturn(aResponse().withStatus(404)));
+		// tag::event-types[]
+		XhrEventObserver outcomes = (event) -> {
+			switch (XhrEventType.fromType(event.eventType())) {
+				case LOAD, ERROR, TIMEOUT, ABORT -> log.info("#{} ended with {}", event.requestId(), event.eventType());
+				default -> {
+				}
+			}
+		};
+		// end::event-types[]
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), settings,
+				WebClientXhrFactory.defaultEventExecutor(), outcomes);
+		XMLHttpRequest xhr = factory.create();
+		xhr.open("GET", "/orders/42");
+		xhr.send();
+		await().until(() -> xhr.getReadyState() == XMLHttpRequest.DONE);
+		await().until(() -> output.getOut().contains("ended with load"));
+		assertThat(output.getOut()).doesNotContain("ended with loadend", "ended with progress");
 	}
 
 	@Test
