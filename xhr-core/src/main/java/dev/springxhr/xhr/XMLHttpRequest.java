@@ -11,6 +11,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 
 import dev.springxhr.xhr.event.EventListener;
+import dev.springxhr.xhr.event.XhrEventType;
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
 import dev.springxhr.xhr.internal.url.RequestUrls;
 import dev.springxhr.xhr.internal.task.SerialTaskQueue;
@@ -46,7 +47,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	/** {@link #getReadyState()}: the transfer completed or failed. */
 	public static final short DONE = 4;
 
-	static final String READYSTATECHANGE = "readystatechange";
+	static final String READYSTATECHANGE = XhrEventType.READYSTATECHANGE.type();
 
 	final XhrEngine engine;
 
