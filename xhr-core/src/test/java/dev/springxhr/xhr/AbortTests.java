@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.TestServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,24 +21,12 @@ import static org.awaitility.Awaitility.await;
  */
 class AbortTests {
 
-	private TestServer server;
-
-	private XhrFactory factory;
-
-	@BeforeEach
-	void start() {
-		this.server = TestServer.start();
-		this.factory = XhrFactory.ofDefaults();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
 	@Test
 	void abortInUnsentDoesNothing() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 
 		rec.abort();
@@ -50,9 +38,9 @@ class AbortTests {
 
 	@Test
 	void abortInOpenedNotSentDoesNothingAndTheRequestStaysUsable() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=11"));
+		rec.open("GET", this.netty.url("/bytes?size=11"));
 
 		rec.abort();
 
@@ -63,13 +51,13 @@ class AbortTests {
 		rec.awaitLoadend();
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)", "rsc(2)", "rsc(3)",
 				"progress(11,11,t)", "rsc(4)", "load(11,11,t)", "loadend(11,11,t)");
-		assertThat(this.server.requests()).singleElement()
+		assertThat(this.netty.server().requests()).singleElement()
 			.satisfies((r) -> assertThat(r.header("X-Still-Unsent")).isEqualTo("yes"));
 	}
 
 	@Test
 	void abortInsideLoadstartWithUploadListenersFiresEverythingInsideAbortAndSendsNothing() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		List<Object> afterAbort = new CopyOnWriteArrayList<>();
 		xhr.addEventListener("loadstart", (e) -> {
@@ -77,7 +65,7 @@ class AbortTests {
 			afterAbort.add(xhr.getReadyState());
 			afterAbort.add(xhr.getStatus());
 		});
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send("Test Message");
 
 		assertThat(rec.detailed()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)@1", "abort>rsc(4)",
@@ -86,28 +74,28 @@ class AbortTests {
 		assertThat(afterAbort).containsExactly((short) 0, (short) 0);
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
 		rec.assertNoMoreEventsFor(Duration.ofMillis(300));
-		assertThat(this.server.connectionCount()).as("connections").isZero();
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.netty.server().connectionCount()).as("connections").isZero();
+		assertThat(this.netty.server().requests()).isEmpty();
 	}
 
 	@Test
 	void abortInsideLoadstartWithoutUploadListeners() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.addEventListener("loadstart", (e) -> rec.abort());
-		rec.open("GET", this.server.url("/bytes?size=11"));
+		rec.open("GET", this.netty.url("/bytes?size=11"));
 		rec.send();
 
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)", "abort>rsc(4)",
 				"abort>abort(0,0,f)", "abort>loadend(0,0,f)");
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
 		rec.assertNoMoreEventsFor(Duration.ofMillis(300));
-		assertThat(this.server.connectionCount()).isZero();
+		assertThat(this.netty.server().connectionCount()).isZero();
 	}
 
 	@Test
 	void abortInsideHeadersReceived() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		List<Object> afterAbort = new CopyOnWriteArrayList<>();
 		xhr.addEventListener("readystatechange", (e) -> {
@@ -120,7 +108,7 @@ class AbortTests {
 				afterAbort.add(xhr.getResponseText());
 			}
 		});
-		rec.open("GET", this.server.url("/trickle?parts=3&size=100&delay=50"));
+		rec.open("GET", this.netty.url("/trickle?parts=3&size=100&delay=50"));
 		rec.send();
 		rec.awaitLoadend();
 
@@ -129,12 +117,12 @@ class AbortTests {
 		assertThat(afterAbort).containsExactly((short) 0, (short) 0, "", "", "");
 		rec.assertNoMoreEventsFor(Duration.ofMillis(300));
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
-		assertThat(this.server.requests()).hasSize(1);
+		assertThat(this.netty.server().requests()).hasSize(1);
 	}
 
 	@Test
 	void abortInsideLoadingIsFollowedByProgressZero() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		List<Object> afterAbort = new CopyOnWriteArrayList<>();
 		xhr.addEventListener("readystatechange", (e) -> {
@@ -145,7 +133,7 @@ class AbortTests {
 				afterAbort.add(xhr.getResponseText());
 			}
 		});
-		rec.open("GET", this.server.url("/trickle?parts=3&size=1300&delay=60"));
+		rec.open("GET", this.netty.url("/trickle?parts=3&size=1300&delay=60"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 
@@ -161,9 +149,9 @@ class AbortTests {
 
 	@Test
 	void abortAfterDoneFiresNothingAndResetsTheResponse() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=4"));
+		rec.open("GET", this.netty.url("/bytes?size=4"));
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
@@ -186,9 +174,9 @@ class AbortTests {
 
 	@Test
 	void abortFromAnotherThreadWhileLoading() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/stall?size=4000&first=1000"));
+		rec.open("GET", this.netty.url("/stall?size=4000&first=1000"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.LOADING);
@@ -207,11 +195,11 @@ class AbortTests {
 
 	@Test
 	void abortFromAnotherThreadBeforeHeaders() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/delay?ms=3000"));
+		rec.open("POST", this.netty.url("/delay?ms=3000"));
 		rec.send("Test Message");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.requests().size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.netty.server().requests().size() == 1);
 
 		rec.abort();
 
@@ -228,9 +216,9 @@ class AbortTests {
 
 	@Test
 	void sendAfterAbortThrowsInvalidStateError() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 		rec.abort();
@@ -244,15 +232,15 @@ class AbortTests {
 
 	@Test
 	void openAndSendAgainAfterAbortWorks() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 		rec.abort();
 		assertThat(rec.count("loadend")).isOne();
 
-		rec.open("GET", this.server.url("/bytes?size=6"));
+		rec.open("GET", this.netty.url("/bytes?size=6"));
 		rec.send();
 		rec.awaitLoadends(2);
 
@@ -267,9 +255,9 @@ class AbortTests {
 
 	@Test
 	void abortTwiceFiresOneLoadend() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 
@@ -283,10 +271,10 @@ class AbortTests {
 
 	@Test
 	void abortInsideLoadendOfAnAbortDoesNotFireAgain() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.addEventListener("loadend", (e) -> rec.call("abort2", xhr::abort));
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 
@@ -302,11 +290,11 @@ class AbortTests {
 	@Test
 	void openInsideAbortListenerKeepsTheNewRequestOpened() {
 		// Checklist §9.4: abort() step 3 looks at the state after the events; a listener's open() wins.
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		String second = this.server.url("/bytes?size=2");
+		String second = this.netty.url("/bytes?size=2");
 		xhr.addEventListener("abort", (e) -> rec.open("GET", second));
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		rec.awaitCount("progress", 1);
 
@@ -326,9 +314,9 @@ class AbortTests {
 		int count = 60;
 		List<EventRecorder> recorders = new java.util.ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			XMLHttpRequest xhr = this.factory.create();
+			XMLHttpRequest xhr = this.netty.factory().create();
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", this.server.url("/bytes?size=3"));
+			rec.open("GET", this.netty.url("/bytes?size=3"));
 			rec.send();
 			if (i % 2 == 1) {
 				// Abort somewhere after the headers: in HEADERS_RECEIVED, LOADING or DONE, as it happens.

@@ -8,15 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Absurd response heads (10,000 headers, a 1 MiB header, a 100 KiB status line) end in a clean network error: no
@@ -28,57 +27,51 @@ class AbsurdHeadersTests {
 	private static final List<String> NETWORK_ERROR = List.of("rsc(1)", "loadstart(0,0,f)", "rsc(4)",
 			"error(0,0,f)", "loadend(0,0,f)");
 
-	private final RawHttpServer server = new RawHttpServer().start();
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
-
-	@AfterEach
-	void close() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "many-headers", "huge-header", "huge-status-line" })
 	void anAbsurdResponseHeadIsANetworkErrorAndItsConnectionIsNotReused(String kind) {
-		this.server.route("/absurd", absurdHead(kind));
-		this.server.route("/ok", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		this.raw.server().route("/absurd", absurdHead(kind));
+		this.raw.server().route("/ok", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
 		long start = System.nanoTime();
-		EventRecorder rec = EventRecorder.attach(this.factory.create());
-		rec.open("GET", this.server.baseUrl() + "/absurd");
+		EventRecorder rec = EventRecorder.attach(this.raw.factory().create());
+		rec.open("GET", this.raw.baseUrl() + "/absurd");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 
-		XMLHttpRequest sync = this.factory.create();
-		sync.open("GET", this.server.baseUrl() + "/absurd", false);
+		XMLHttpRequest sync = this.raw.factory().create();
+		sync.open("GET", this.raw.baseUrl() + "/absurd", false);
 		assertThrowsDomException("NetworkError", sync::send);
 
 		// The next request works, on a connection of its own.
-		int connections = this.server.acceptedConnections();
-		XMLHttpRequest next = this.factory.create();
-		next.open("GET", this.server.baseUrl() + "/ok", false);
+		int connections = this.raw.server().acceptedConnections();
+		XMLHttpRequest next = this.raw.factory().create();
+		next.open("GET", this.raw.baseUrl() + "/ok", false);
 		next.send();
 		assertThat(next.getResponseText()).isEqualTo("ok");
-		assertThat(this.server.acceptedConnections()).isEqualTo(connections + 1);
+		assertThat(this.raw.server().acceptedConnections()).isEqualTo(connections + 1);
 	}
 
 	@Test
 	void hugeAndManyAuthorRequestHeadersEndCleanly() {
-		this.server.route("/in", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest huge = this.factory.create();
+		this.raw.server().route("/in", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest huge = this.raw.factory().create();
 		EventRecorder rec = EventRecorder.attach(huge);
-		rec.open("GET", this.server.baseUrl() + "/in");
+		rec.open("GET", this.raw.baseUrl() + "/in");
 		huge.setRequestHeader("X-Huge", "a".repeat(1024 * 1024));
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.count("loadend")).isEqualTo(1);
 		assertThat(huge.getStatus()).isIn((short) 200, (short) 431, (short) 0);
-		assertThat(this.server.requestsTo("/in").get(0).headerValues("X-Huge").get(0)).hasSize(1024 * 1024);
+		assertThat(this.raw.server().requestsTo("/in").get(0).headerValues("X-Huge").get(0)).hasSize(1024 * 1024);
 
-		XMLHttpRequest many = this.factory.create();
+		XMLHttpRequest many = this.raw.factory().create();
 		EventRecorder manyRec = EventRecorder.attach(many);
-		manyRec.open("GET", this.server.baseUrl() + "/in");
+		manyRec.open("GET", this.raw.baseUrl() + "/in");
 		for (int i = 0; i < 10_000; i++) {
 			many.setRequestHeader("X-H" + i, "v" + i);
 		}
@@ -86,7 +79,7 @@ class AbsurdHeadersTests {
 		manyRec.awaitLoadend();
 		assertThat(manyRec.count("loadend")).isEqualTo(1);
 		assertThat(many.getStatus()).isEqualTo((short) 200);
-		assertThat(this.server.requestsTo("/in").get(1).headerNames()).hasSizeGreaterThan(10_000);
+		assertThat(this.raw.server().requestsTo("/in").get(1).headerNames()).hasSizeGreaterThan(10_000);
 	}
 
 	private static byte[] absurdHead(String kind) {

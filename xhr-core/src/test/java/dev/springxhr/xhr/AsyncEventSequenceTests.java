@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.springxhr.xhr.event.AddEventListenerOptions;
 import dev.springxhr.xhr.event.EventListener;
@@ -15,6 +14,7 @@ import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.EventRecorder.Entry;
 import dev.springxhr.xhr.support.EventRecorder.Target;
 import dev.springxhr.xhr.support.TestServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,25 +26,13 @@ import static org.awaitility.Awaitility.await;
  */
 class AsyncEventSequenceTests {
 
-	private TestServer server;
-
-	private XhrFactory factory;
-
-	@BeforeEach
-	void start() {
-		this.server = TestServer.start();
-		this.factory = XhrFactory.ofDefaults();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
 	private EventRecorder get(String path) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url(path));
+		rec.open("GET", this.netty.url(path));
 		rec.send();
 		return rec;
 	}
@@ -101,15 +89,15 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void headHasNoLoadingStateAndNoProgressButTotalFromContentLength() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("HEAD", this.server.url("/bytes?size=100"));
+		rec.open("HEAD", this.netty.url("/bytes?size=100"));
 		rec.send();
 		rec.awaitLoadend();
 
 		assertThat(rec.detailed()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)@1", "rsc(2)", "rsc(4)",
 				"load(0,100,t)@4", "loadend(0,100,t)@4");
-		assertThat(this.server.requests()).extracting(TestServer.Received::method).containsExactly("HEAD");
+		assertThat(this.netty.server().requests()).extracting(TestServer.Received::method).containsExactly("HEAD");
 	}
 
 	@Test
@@ -206,9 +194,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postStringWithUploadListenersFinishesUploadEventsBeforeHeaders() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
 
@@ -220,9 +208,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postBytesWithUploadListenersFinishesUploadEventsBeforeHeaders() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send(new byte[] { 1, 2, 3, 4 });
 		rec.awaitLoadend();
 
@@ -234,9 +222,9 @@ class AsyncEventSequenceTests {
 	@Test
 	void largeUploadReportsIncreasingProgressAndCompletesBeforeHeaders() {
 		int size = 300 * 1024;
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send(TestServer.pattern(0, size));
 		rec.awaitLoadend();
 
@@ -256,9 +244,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postWithoutUploadListenersHasNoUploadEvents() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
 
@@ -268,9 +256,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void uploadListenersAddedAfterSendNeverFire() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("POST", this.server.url("/trickle?parts=2&size=10&delay=150"));
+		rec.open("POST", this.netty.url("/trickle?parts=2&size=10&delay=150"));
 		rec.send("Test Message");
 		rec.attachUpload();
 		List<String> lateHandler = new CopyOnWriteArrayList<>();
@@ -285,9 +273,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void uploadListenersWithoutBodyGetNoUploadEvents() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/echo"));
+		rec.open("POST", this.netty.url("/echo"));
 		rec.send();
 		rec.awaitLoadend();
 
@@ -297,9 +285,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void getIgnoresTheBodyAndHasNoUploadEvents() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("GET", this.server.url("/bytes?size=5"));
+		rec.open("GET", this.netty.url("/bytes?size=5"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
 
@@ -311,7 +299,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedGet() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open("GET", TestServer.closedPortUrl("/x"));
 		rec.send();
@@ -327,7 +315,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithUploadListenersAndBody() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send("Test Message");
@@ -341,7 +329,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithUploadListenersWithoutBody() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send();
@@ -353,7 +341,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithBodyWithoutUploadListeners() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send("Test Message");
@@ -388,15 +376,15 @@ class AsyncEventSequenceTests {
 	@Test
 	void openInsideHeadersReceivedDropsTheOldResponse() {
 		// Spec (processResponse: state is no longer headers received → return), not Chromium's oracle open-in-rsc2.
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		String second = this.server.url("/bytes?size=2");
+		String second = this.netty.url("/bytes?size=2");
 		xhr.addEventListener("readystatechange", (e) -> {
 			if (xhr.getReadyState() == XMLHttpRequest.HEADERS_RECEIVED) {
 				rec.open("GET", second);
 			}
 		});
-		rec.open("GET", this.server.url("/trickle?parts=3&size=1300&delay=60"));
+		rec.open("GET", this.netty.url("/trickle?parts=3&size=1300&delay=60"));
 		rec.send();
 		rec.awaitCount("readystatechange", 3);
 
@@ -410,13 +398,13 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void openDuringASendEndsItSilently() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=300"));
+		rec.open("GET", this.netty.url("/delay?ms=300"));
 		rec.send();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.requests().size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.netty.server().requests().size() == 1);
 
-		rec.open("GET", this.server.url("/bytes?size=2"));
+		rec.open("GET", this.netty.url("/bytes?size=2"));
 
 		// Still OPENED, so open() fires no readystatechange; the first request is dropped without events.
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)");
@@ -430,9 +418,9 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void openInsideLoadstartEndsTheSendBeforeAnythingIsSent() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		String url = this.server.url("/echo");
+		String url = this.netty.url("/echo");
 		xhr.addEventListener("loadstart", (e) -> rec.open("POST", url));
 		rec.open("POST", url);
 		rec.send("Test Message");
@@ -441,21 +429,21 @@ class AsyncEventSequenceTests {
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)");
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.OPENED);
 		rec.assertNoMoreEventsFor(Duration.ofMillis(300));
-		assertThat(this.server.connectionCount()).isZero();
+		assertThat(this.netty.server().connectionCount()).isZero();
 	}
 
 	@Test
 	void openAndSendInsideLoadendStartsASecondRequest() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		String second = this.server.url("/bytes?size=6");
+		String second = this.netty.url("/bytes?size=6");
 		xhr.addEventListener("loadend", (e) -> {
 			if (rec.count("loadend") == 1) {
 				rec.open("GET", second);
 				rec.send();
 			}
 		}, dev.springxhr.xhr.event.AddEventListenerOptions.defaults());
-		rec.open("GET", this.server.url("/bytes?size=5"));
+		rec.open("GET", this.netty.url("/bytes?size=5"));
 		rec.send();
 		rec.awaitLoadends(2);
 
@@ -470,13 +458,13 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void handlerPropertiesGiveTheSameSequenceAsAddEventListener() {
-		XMLHttpRequest viaHandlers = this.factory.create();
+		XMLHttpRequest viaHandlers = this.netty.factory().create();
 		EventRecorder handlers = EventRecorder.attachHandlers(viaHandlers, true);
-		handlers.open("POST", this.server.url("/echo"));
+		handlers.open("POST", this.netty.url("/echo"));
 		handlers.send("Test Message");
-		XMLHttpRequest viaListeners = this.factory.create();
+		XMLHttpRequest viaListeners = this.netty.factory().create();
 		EventRecorder listeners = EventRecorder.attachWithUpload(viaListeners);
-		listeners.open("POST", this.server.url("/echo"));
+		listeners.open("POST", this.netty.url("/echo"));
 		listeners.send("Test Message");
 		handlers.awaitLoadend();
 		listeners.awaitLoadend();
@@ -489,7 +477,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void replacedHandlerKeepsItsPositionAndARemovedOneGoesToTheEnd() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		List<String> order = new CopyOnWriteArrayList<>();
 		EventListener handler2 = (e) -> order.add("H2");
 		xhr.addEventListener("load", (e) -> order.add("A"));
@@ -498,7 +486,7 @@ class AsyncEventSequenceTests {
 		xhr.setOnload(handler2);
 		assertThat(xhr.getOnload()).isSameAs(handler2);
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=3"));
+		rec.open("GET", this.netty.url("/bytes?size=3"));
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(order).containsExactly("A", "H2", "B");
@@ -506,7 +494,7 @@ class AsyncEventSequenceTests {
 		order.clear();
 		xhr.setOnload(null);
 		xhr.setOnload((e) -> order.add("H3"));
-		rec.open("GET", this.server.url("/bytes?size=3"));
+		rec.open("GET", this.netty.url("/bytes?size=3"));
 		rec.send();
 		rec.awaitLoadends(2);
 		assertThat(order).containsExactly("A", "B", "H3");
@@ -514,13 +502,13 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void onceListenersFireOnce() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		List<String> once = new CopyOnWriteArrayList<>();
 		xhr.addEventListener("readystatechange", (e) -> once.add("rsc(" + xhr.getReadyState() + ")"),
 				AddEventListenerOptions.once());
 		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.addEventListener("progress", (e) -> once.add("progress"), AddEventListenerOptions.once());
-		rec.open("GET", this.server.url("/trickle?parts=3&size=10&delay=150"));
+		rec.open("GET", this.netty.url("/trickle?parts=3&size=10&delay=150"));
 		rec.send();
 		rec.awaitLoadend();
 
@@ -532,7 +520,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void removeEventListenerDuringDispatchPreventsTheCall() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		List<String> seen = new CopyOnWriteArrayList<>();
 		EventListener second = (e) -> seen.add("second:" + e.getType() + xhr.getReadyState());
 		xhr.addEventListener("readystatechange", (e) -> {
@@ -546,7 +534,7 @@ class AsyncEventSequenceTests {
 		xhr.addEventListener("load", (e) -> xhr.removeEventListener("load", loadSecond));
 		xhr.addEventListener("load", loadSecond);
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=3"));
+		rec.open("GET", this.netty.url("/bytes?size=3"));
 		rec.send();
 		rec.awaitLoadend();
 

@@ -4,7 +4,6 @@ import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomExcept
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * The state rules of the attribute setters (checklist §4 timeout, §5 withCredentials, §11 overrideMimeType(),
@@ -30,21 +28,17 @@ class AttributeStateRulesTests {
 	private static final String BODY = "loading body";
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
-
-	private XhrFactory window;
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	private XhrFactory worker;
 
 	@BeforeEach
 	void createFactories() {
-		raw.route("/body", RawHttpServer.response("HTTP/1.1 200 OK", BODY, "Content-Type: text/plain",
+		raw.server().route("/body", RawHttpServer.response("HTTP/1.1 200 OK", BODY, "Content-Type: text/plain",
 				"Content-Length: " + BODY.length()));
-		raw.route("/ff", RawHttpServer.response("HTTP/1.1 200 OK", new byte[] { (byte) 0xFF },
+		raw.server().route("/ff", RawHttpServer.response("HTTP/1.1 200 OK", new byte[] { (byte) 0xFF },
 				"Content-Type: text/plain", "Content-Length: 1"));
-		XhrSettings settings = XhrSettings.defaults().withBaseUrl(URI.create(raw.baseUrl() + "/"));
-		this.window = XhrFactory.of(WebClient.builder(), settings);
-		this.worker = XhrFactory.of(WebClient.builder(), settings.withGlobalScope(GlobalScope.DEDICATED_WORKER));
+		this.worker = raw.newFactory((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER));
 	}
 
 	/** Run {@code call} and return the DOMException name it threw, {@code "none"}, or the exception class. */
@@ -73,10 +67,10 @@ class AttributeStateRulesTests {
 				outcomes.put(state, outcomeOf(() -> inState.accept(xhr)));
 			}
 		});
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", path);
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		outcomes.put((short) 5, outcomeOf(() -> inState.accept(xhr))); // after loadend: DONE
 		return outcomes;
 	}
@@ -85,7 +79,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void timeoutSetterOnSyncRequestThrowsInvalidAccessErrorInWindow() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.open("GET", "/body", false);
 		assertThrowsDomException("InvalidAccessError", () -> xhr.setTimeout(1000));
 		assertThat(xhr.getTimeout()).isZero();
@@ -101,7 +95,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void timeoutSetterWithNegativeValueThrowsIllegalArgumentException() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setTimeout(250);
 		assertThatIllegalArgumentException().isThrownBy(() -> xhr.setTimeout(-1));
 		assertThat(xhr.getTimeout()).isEqualTo(250);
@@ -109,7 +103,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void timeoutSetterIsAllowedInEveryStateOfAnAsyncRequest() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setTimeout(60_000);
 		assertThat(xhr.getTimeout()).isEqualTo(60_000);
 		Map<Short, String> outcomes = outcomesPerState(xhr, "/body", (request) -> request.setTimeout(50_000));
@@ -125,7 +119,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void withCredentialsCanBeSetInUnsentAndOpened() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setWithCredentials(true);
 		assertThat(xhr.getWithCredentials()).isTrue();
 		xhr.open("GET", "/body");
@@ -135,18 +129,18 @@ class AttributeStateRulesTests {
 
 	@Test
 	void withCredentialsSetterThrowsInvalidStateErrorAfterSend() {
-		XMLHttpRequest xhr = this.window.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/body");
 		xhr.send();
 		assertThrowsDomException("InvalidStateError", () -> xhr.setWithCredentials(true));
 		assertThat(xhr.getWithCredentials()).isFalse();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 	}
 
 	@Test
 	void withCredentialsSetterThrowsInvalidStateErrorInHeadersReceivedLoadingAndDone() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		Map<Short, String> outcomes = outcomesPerState(xhr, "/body", (request) -> request.setWithCredentials(true));
 		assertThat(outcomes).containsEntry(XMLHttpRequest.HEADERS_RECEIVED, "InvalidStateError")
 			.containsEntry(XMLHttpRequest.LOADING, "InvalidStateError")
@@ -160,7 +154,7 @@ class AttributeStateRulesTests {
 	@ParameterizedTest(name = "\"{0}\"")
 	@ValueSource(strings = { "bogus", "TEXT", "ArrayBuffer", " json", "text ", "null" })
 	void responseTypeSetterIgnoresAnInvalidIdlString(String value) {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setResponseType("text");
 		xhr.setResponseType(value);
 		assertThat(xhr.getResponseType()).isEqualTo(XMLHttpRequestResponseType.TEXT);
@@ -168,7 +162,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void responseTypeSetterAcceptsTheIdlValuesAndTheEnum() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setResponseType("arraybuffer");
 		assertThat(xhr.getResponseType()).isEqualTo(XMLHttpRequestResponseType.ARRAYBUFFER);
 		xhr.setResponseType(XMLHttpRequestResponseType.TEXT);
@@ -179,7 +173,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void responseTypeSetterThrowsInvalidStateErrorInLoadingAndDoneButNotInHeadersReceived() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		Map<Short, String> outcomes = outcomesPerState(xhr, "/body", (request) -> request.setResponseType("text"));
 		assertThat(outcomes).containsEntry(XMLHttpRequest.HEADERS_RECEIVED, "none")
 			.containsEntry(XMLHttpRequest.LOADING, "InvalidStateError")
@@ -191,7 +185,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void responseTypeSetInHeadersReceivedShapesTheResponse() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		Map<Short, String> outcomes = outcomesPerState(xhr, "/body", (request) -> {
 			if (request.getReadyState() == XMLHttpRequest.HEADERS_RECEIVED) {
 				request.setResponseType("arraybuffer");
@@ -205,7 +199,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void responseTypeSetterOnSyncRequestThrowsInvalidAccessErrorInWindow() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.open("GET", "/body", false);
 		assertThrowsDomException("InvalidAccessError", () -> xhr.setResponseType("text"));
 		assertThrowsDomException("InvalidAccessError",
@@ -247,19 +241,19 @@ class AttributeStateRulesTests {
 
 	@Test
 	void overrideMimeTypeIsAllowedInUnsentAndOpened() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.overrideMimeType("text/plain");
 		xhr.open("GET", "/ff");
 		xhr.overrideMimeType("text/plain;charset=windows-1252");
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getResponseText()).isEqualTo("\u00FF");
 	}
 
 	@Test
 	void overrideMimeTypeThrowsInvalidStateErrorInLoadingAndDoneButNotInHeadersReceived() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		Map<Short, String> outcomes = outcomesPerState(xhr, "/ff",
 				(request) -> request.overrideMimeType("text/plain;charset=windows-1252"));
 		assertThat(outcomes).containsEntry(XMLHttpRequest.HEADERS_RECEIVED, "none")
@@ -272,11 +266,11 @@ class AttributeStateRulesTests {
 
 	@Test
 	void overrideMimeTypeInDoneDoesNotChangeTheText() {
-		XMLHttpRequest xhr = this.window.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/ff");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getResponseText()).isEqualTo("\uFFFD");
 		assertThrowsDomException("InvalidStateError", () -> xhr.overrideMimeType("text/plain;charset=windows-1252"));
 		assertThat(xhr.getResponseText()).isEqualTo("\uFFFD");
@@ -286,7 +280,7 @@ class AttributeStateRulesTests {
 
 	@Test
 	void mozBackgroundRequestCanBeSetBeforeSend() {
-		XMLHttpRequest xhr = this.window.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setMozBackgroundRequest(true);
 		assertThat(xhr.getMozBackgroundRequest()).isTrue();
 		xhr.open("GET", "/body");
@@ -296,32 +290,32 @@ class AttributeStateRulesTests {
 
 	@Test
 	void mozBackgroundRequestSetterThrowsInvalidStateErrorAfterSend() {
-		XMLHttpRequest xhr = this.window.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/body");
 		xhr.send();
 		assertThrowsDomException("InvalidStateError", () -> xhr.setMozBackgroundRequest(true));
 		assertThat(xhr.getMozBackgroundRequest()).isFalse();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 	}
 
 	@Test
 	void mozAnonIsTrueForAnAnonymousRequest() {
-		XMLHttpRequest xhr = this.window.create(new XhrOptions(true, false));
+		XMLHttpRequest xhr = raw.factory().create(new XhrOptions(true, false));
 		assertThat(xhr.getMozAnon()).isTrue();
 		assertThat(xhr.getMozSystem()).isFalse();
 	}
 
 	@Test
 	void mozSystemImpliesMozAnon() {
-		XMLHttpRequest xhr = this.window.create(new XhrOptions(false, true));
+		XMLHttpRequest xhr = raw.factory().create(new XhrOptions(false, true));
 		assertThat(xhr.getMozSystem()).isTrue();
 		assertThat(xhr.getMozAnon()).isTrue();
 	}
 
 	@Test
 	void defaultOptionsAreNeitherAnonymousNorSystem() {
-		XMLHttpRequest xhr = this.window.create(XhrOptions.defaults());
+		XMLHttpRequest xhr = raw.factory().create(XhrOptions.defaults());
 		assertThat(xhr.getMozAnon()).isFalse();
 		assertThat(xhr.getMozSystem()).isFalse();
 	}

@@ -4,24 +4,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §10.5, §6.2 and Fetch's CORS protocol in origin mode: a factory with an origin behaves as a page of that
@@ -32,15 +30,15 @@ import dev.springxhr.xhr.support.EventRecorder;
 class CorsTests {
 
 	@RegisterExtension
-	static WireMockExtension a = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> a = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static WireMockExtension b = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> b = XhrTestServer.wireMock();
 
 	private static int paths;
 
 	private XhrFactory page() {
-		return XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withOrigin(URI.create(a.baseUrl())));
+		return a.newFactory((settings) -> settings.withOrigin(URI.create(a.baseUrl())));
 	}
 
 	private String origin() {
@@ -51,13 +49,14 @@ class CorsTests {
 		return "/" + name + "-" + (++paths);
 	}
 
-	private static String stub(WireMockExtension server, String path, ResponseDefinitionBuilder response) {
-		server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
-		return server.baseUrl() + path;
+	private static String stub(XhrTestServer<WireMockServer> wireMock, String path,
+			ResponseDefinitionBuilder response) {
+		wireMock.server().stubFor(any(urlPathEqualTo(path)).willReturn(response));
+		return wireMock.baseUrl() + path;
 	}
 
-	private static List<LoggedRequest> received(WireMockExtension server, String path) {
-		return server.findAll(anyRequestedFor(urlPathEqualTo(path)));
+	private static List<LoggedRequest> received(XhrTestServer<WireMockServer> wireMock, String path) {
+		return wireMock.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 	}
 
 	private static ResponseDefinitionBuilder allowing(@Nullable String allowOrigin) {
@@ -214,8 +213,8 @@ class CorsTests {
 	// ---- preflight ------------------------------------------------------------------------------------------------
 
 	private static String preflighted(String path, ResponseDefinitionBuilder preflight) {
-		b.stubFor(WireMock.options(urlPathEqualTo(path)).willReturn(preflight));
-		b.stubFor(any(urlPathEqualTo(path)).atPriority(10).willReturn(allowing("*")));
+		b.server().stubFor(WireMock.options(urlPathEqualTo(path)).willReturn(preflight));
+		b.server().stubFor(any(urlPathEqualTo(path)).atPriority(10).willReturn(allowing("*")));
 		return b.baseUrl() + path;
 	}
 

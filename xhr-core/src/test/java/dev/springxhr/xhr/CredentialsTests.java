@@ -4,21 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §5 and Fetch's credentials: the factory's cookie store (Set-Cookie stored and Cookie sent only when the
@@ -29,10 +27,10 @@ import dev.springxhr.xhr.support.EventRecorder;
 class CredentialsTests {
 
 	@RegisterExtension
-	static WireMockExtension a = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> a = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static WireMockExtension b = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> b = XhrTestServer.wireMock();
 
 	private static int paths;
 
@@ -40,31 +38,32 @@ class CredentialsTests {
 		return "/" + name + "-" + (++paths);
 	}
 
-	private static String stub(WireMockExtension server, String path, ResponseDefinitionBuilder response) {
-		server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
-		return server.baseUrl() + path;
+	private static String stub(XhrTestServer<WireMockServer> wireMock, String path,
+			ResponseDefinitionBuilder response) {
+		wireMock.server().stubFor(any(urlPathEqualTo(path)).willReturn(response));
+		return wireMock.baseUrl() + path;
 	}
 
-	private static String ok(WireMockExtension server, String path) {
-		return stub(server, path, aResponse().withStatus(200).withBody("ok"));
+	private static String ok(XhrTestServer<WireMockServer> wireMock, String path) {
+		return stub(wireMock, path, aResponse().withStatus(200).withBody("ok"));
 	}
 
-	private static String setsCookie(WireMockExtension server, String path, String... setCookies) {
+	private static String setsCookie(XhrTestServer<WireMockServer> wireMock, String path, String... setCookies) {
 		ResponseDefinitionBuilder response = aResponse().withStatus(200).withBody("set");
 		for (String value : setCookies) {
 			response = response.withHeader("Set-Cookie", value);
 		}
-		return stub(server, path, response);
+		return stub(wireMock, path, response);
 	}
 
-	private static LoggedRequest received(WireMockExtension server, String path) {
-		List<LoggedRequest> requests = server.findAll(anyRequestedFor(urlPathEqualTo(path)));
+	private static LoggedRequest received(XhrTestServer<WireMockServer> wireMock, String path) {
+		List<LoggedRequest> requests = wireMock.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(requests).as("requests to %s", path).hasSize(1);
 		return requests.get(0);
 	}
 
-	private static String cookieOf(WireMockExtension server, String path) {
-		LoggedRequest request = received(server, path);
+	private static String cookieOf(XhrTestServer<WireMockServer> wireMock, String path) {
+		LoggedRequest request = received(wireMock, path);
 		return request.containsHeader("Cookie") ? request.getHeader("Cookie") : null;
 	}
 
@@ -88,19 +87,11 @@ class CredentialsTests {
 		return send(factory, url, withCredentials, XhrOptions.defaults());
 	}
 
-	private static XhrFactory factory(XhrSettings settings) {
-		return XhrFactory.of(WebClient.builder(), settings);
-	}
-
-	private static XhrFactory factory() {
-		return factory(XhrSettings.defaults());
-	}
-
 	// ---- cookies --------------------------------------------------------------------------------------------
 
 	@Test
 	void setCookieIsStoredAndSentBackToTheSameOriginButScriptNeverSeesIt() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		XMLHttpRequest first = send(factory, setsCookie(a, path("set"), "sid=abc; Path=/; HttpOnly",
 				"theme=dark; Path=/"), false).xhr();
 		assertThat(first.getResponseHeader("Set-Cookie")).isNull();
@@ -113,21 +104,21 @@ class CredentialsTests {
 
 	@Test
 	void cookiesOfOneFactoryAreNotSeenByAnother() {
-		send(factory(), setsCookie(a, path("set"), "mine=1; Path=/own"), false);
+		send(a.newFactory(), setsCookie(a, path("set"), "mine=1; Path=/own"), false);
 		String next = path("own/next");
-		send(factory(), ok(a, next), false);
+		send(a.newFactory(), ok(a, next), false);
 
 		assertThat(cookieOf(a, next)).isNull();
 	}
 
 	/** WireMock's base URL names the host {@code localhost}; this names the same server by its IP address. */
-	private static String byAddress(WireMockExtension server, String url) {
+	private static String byAddress(XhrTestServer<WireMockServer> wireMock, String url) {
 		return url.replace("http://localhost:", "http://127.0.0.1:");
 	}
 
 	@Test
 	void cookiesNeverGoToAnotherHost() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		send(factory, byAddress(a, setsCookie(a, path("set"), "host=127; Path=/")), false);
 		String other = path("other-host");
 		// The same server under another name is another host: the cookie is host-only for 127.0.0.1.
@@ -138,7 +129,7 @@ class CredentialsTests {
 
 	@Test
 	void aRedirectToAnotherOriginCarriesCookiesOnlyWithCredentials() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		send(factory, setsCookie(a, path("set"), "shared=1; Path=/"), false);
 
 		// b is another origin (another port) of the same host; cookies ignore ports, so only the credentials mode
@@ -162,7 +153,7 @@ class CredentialsTests {
 
 	@Test
 	void cookiesSetByARedirectAreSentOnTheNextHop() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		String home = path("home");
 		ok(a, home);
 		String login = stub(a, path("login"),
@@ -174,7 +165,7 @@ class CredentialsTests {
 
 	@Test
 	void maxAgeZeroDeletesAndPathScopesCookies() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		send(factory, setsCookie(a, path("set"), "gone=1; Path=/", "scoped=1; Path=/scoped"), false);
 		send(factory, setsCookie(a, path("delete"), "gone=; Path=/; Max-Age=0"), false);
 		String outside = path("outside");
@@ -188,7 +179,7 @@ class CredentialsTests {
 
 	@Test
 	void cookiesForAnotherDomainOrAPublicSuffixOrTooLargeAreNotStored() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		send(factory, setsCookie(a, path("bad"), "a=1; Domain=example.com; Path=/", "b=1; Domain=com; Path=/",
 				"c=" + "x".repeat(5000) + "; Path=/", "good=1; Path=/"), false);
 		String next = path("next");
@@ -199,13 +190,13 @@ class CredentialsTests {
 
 	@Test
 	void policyOmitNeverSendsCookiesAndIncludeAlwaysDoes() {
-		XhrFactory omit = factory(XhrSettings.defaults().withCredentialsPolicy(CredentialsPolicy.OMIT));
+		XhrFactory omit = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.OMIT));
 		send(omit, setsCookie(a, path("set"), "o=1; Path=/omit"), false);
 		String omitted = "/omit" + path("next");
 		send(omit, ok(a, omitted), true);
 		assertThat(cookieOf(a, omitted)).isNull();
 
-		XhrFactory include = factory(XhrSettings.defaults().withCredentialsPolicy(CredentialsPolicy.INCLUDE));
+		XhrFactory include = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
 		send(include, setsCookie(a, path("set"), "i=1; Path=/"), false);
 		String crossOrigin = path("cross");
 		ok(b, crossOrigin);
@@ -216,7 +207,7 @@ class CredentialsTests {
 
 	@Test
 	void mozAnonSendsNoCookiesStoresNoneAndAnswersNoChallenge() {
-		XhrFactory factory = factory();
+		XhrFactory factory = a.factory();
 		send(factory, setsCookie(a, path("set"), "anon=1; Path=/anon"), false);
 		String next = "/anon" + path("next");
 		XMLHttpRequest xhr = send(factory, setsCookie(a, next, "other=1; Path=/anon"), true,
@@ -240,9 +231,9 @@ class CredentialsTests {
 	void theOpenCredentialsAnswerABasicChallengeOnce() {
 		String path = path("auth");
 		stub(a, path, aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"r\""));
-		XMLHttpRequest xhr = send(factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
+		XMLHttpRequest xhr = send(a.factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
 
-		List<LoggedRequest> requests = a.findAll(anyRequestedFor(urlPathEqualTo(path)));
+		List<LoggedRequest> requests = a.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(requests).hasSize(2);
 		assertThat(requests.get(0).containsHeader("Authorization")).isFalse();
 		assertThat(requests.get(1).getHeader("Authorization")).isEqualTo("Basic dXNlcjpwYXNz");
@@ -253,9 +244,9 @@ class CredentialsTests {
 	void urlUserinfoAnswersTheChallengeToo() {
 		String path = path("auth-url");
 		stub(a, path, aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"r\""));
-		send(factory(), "http://us%C3%A9r:p%40ss@localhost:" + a.getPort() + path, false);
+		send(a.newFactory(), "http://us%C3%A9r:p%40ss@localhost:" + a.port() + path, false);
 
-		List<LoggedRequest> requests = a.findAll(anyRequestedFor(urlPathEqualTo(path)));
+		List<LoggedRequest> requests = a.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(requests).hasSize(2);
 		// user "usér", password "p@ss", UTF-8 then base64
 		assertThat(requests.get(1).getHeader("Authorization")).isEqualTo("Basic dXPDqXI6cEBzcw==");
@@ -265,16 +256,16 @@ class CredentialsTests {
 	void a401WithoutABasicChallengeIsTheResponse() {
 		String path = path("no-challenge");
 		stub(a, path, aResponse().withStatus(401));
-		XMLHttpRequest xhr = send(factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
+		XMLHttpRequest xhr = send(a.factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
 
-		assertThat(a.findAll(anyRequestedFor(urlPathEqualTo(path)))).hasSize(1);
+		assertThat(a.server().findAll(anyRequestedFor(urlPathEqualTo(path)))).hasSize(1);
 		assertThat(xhr.getStatus()).isEqualTo((short) 401);
 	}
 
 	@Test
 	void credentialsAreNeverSentWithoutAChallenge() {
 		String path = path("no-auth-needed");
-		send(factory(), ok(a, path).replace("http://", "http://user:pass@"), false);
+		send(a.newFactory(), ok(a, path).replace("http://", "http://user:pass@"), false);
 
 		assertThat(received(a, path).containsHeader("Authorization")).isFalse();
 	}

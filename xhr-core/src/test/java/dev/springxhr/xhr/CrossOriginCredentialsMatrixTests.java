@@ -15,12 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 import dev.springxhr.xhr.internal.fetch.CredentialsMode;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Which hop gets the cookie set by origin A, the author's {@code Authorization} header and the URL's credentials,
@@ -37,10 +36,10 @@ import dev.springxhr.xhr.internal.fetch.CredentialsMode;
 class CrossOriginCredentialsMatrixTests {
 
 	@RegisterExtension
-	static final RawHttpServer a = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> a = XhrTestServer.raw();
 
 	@RegisterExtension
-	static final RawHttpServer b = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> b = XhrTestServer.raw();
 
 	private static final String COOKIE = "sid=cookie-secret-a";
 
@@ -89,8 +88,8 @@ class CrossOriginCredentialsMatrixTests {
 		return RawHttpServer.response(statusLine, "ok", lines.toArray(String[]::new));
 	}
 
-	private static void route(RawHttpServer server, String path, @Nullable String location) {
-		server.route(path, (request) -> {
+	private static void route(XhrTestServer<RawHttpServer> origin, String path, @Nullable String location) {
+		origin.server().route(path, (request) -> {
 			if (request.method().equals("OPTIONS")) {
 				return permissive(request, "HTTP/1.1 200 OK");
 			}
@@ -99,7 +98,7 @@ class CrossOriginCredentialsMatrixTests {
 		});
 	}
 
-	private static boolean sameOrigin(RawHttpServer one, RawHttpServer other) {
+	private static boolean sameOrigin(XhrTestServer<RawHttpServer> one, XhrTestServer<RawHttpServer> other) {
 		return one == other;
 	}
 
@@ -108,20 +107,19 @@ class CrossOriginCredentialsMatrixTests {
 	void eachHopGetsExactlyTheCredentialsFetchAllows(Route route, boolean withCredentials, CredentialsPolicy policy,
 			boolean mozAnon, boolean pageOrigin) {
 		int id = IDS.incrementAndGet();
-		XhrSettings settings = XhrSettings.defaults().withCredentialsPolicy(policy);
-		if (pageOrigin) {
-			settings = settings.withOrigin(URI.create(a.baseUrl()));
-		}
-		XhrFactory factory = XhrFactory.of(WebClient.builder(), settings);
+		XhrFactory factory = a.newFactory((settings) -> {
+			XhrSettings withPolicy = settings.withCredentialsPolicy(policy);
+			return pageOrigin ? withPolicy.withOrigin(URI.create(a.baseUrl())) : withPolicy;
+		});
 		// A sets a cookie in a plain same-origin request: stored unless the policy is OMIT.
-		a.route("/set-" + id, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Set-Cookie: " + COOKIE + "; Path=/",
-				"Content-Length: 2"));
+		a.server().route("/set-" + id, RawHttpServer.response("HTTP/1.1 200 OK", "ok",
+				"Set-Cookie: " + COOKIE + "; Path=/", "Content-Length: 2"));
 		EventRecorder set = EventRecorder.attach(factory.create());
 		set.open("GET", a.baseUrl() + "/set-" + id);
 		set.send();
 		set.awaitLoadend();
 
-		List<RawHttpServer> hops = switch (route) {
+		List<XhrTestServer<RawHttpServer>> hops = switch (route) {
 			case DIRECT_TO_B -> List.of(b);
 			case A_TO_B -> List.of(a, b);
 			case A_TO_B_TO_A -> List.of(a, b, a);
@@ -147,11 +145,11 @@ class CrossOriginCredentialsMatrixTests {
 
 		CredentialsMode mode = CredentialsMode.of(CredentialsMode.valueOf(policy.name()), withCredentials, mozAnon);
 		boolean cookieStored = policy != CredentialsPolicy.OMIT;
-		RawHttpServer requestOrigin = pageOrigin ? a : hops.get(0);
+		XhrTestServer<RawHttpServer> requestOrigin = pageOrigin ? a : hops.get(0);
 		boolean tainted = false;
 		boolean authorizationKept = true;
 		for (int i = 0; i < hops.size(); i++) {
-			RawHttpServer hop = hops.get(i);
+			XhrTestServer<RawHttpServer> hop = hops.get(i);
 			if (i > 0 && !sameOrigin(hops.get(i - 1), hop)) {
 				authorizationKept = false;
 			}
@@ -163,7 +161,7 @@ class CrossOriginCredentialsMatrixTests {
 				case SAME_ORIGIN -> !tainted && sameOrigin(requestOrigin, hop);
 				case OMIT -> false;
 			};
-			List<RawRequest> received = hop.requestsTo(paths.get(i));
+			List<RawRequest> received = hop.server().requestsTo(paths.get(i));
 			List<RawRequest> preflights = received.stream().filter((r) -> r.method().equals("OPTIONS")).toList();
 			List<RawRequest> requests = received.stream().filter((r) -> r.method().equals("GET")).toList();
 			String where = "hop " + i + " (" + ((hop == a) ? "A" : "B") + ")";
@@ -185,11 +183,10 @@ class CrossOriginCredentialsMatrixTests {
 	@Test
 	void aChallengeFromAnotherOriginNeverGetsTheCredentialsOfTheFirstUrl() {
 		int id = IDS.incrementAndGet();
-		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()
-			.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
-		a.route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
+		XhrFactory factory = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
+		a.server().route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
 				"Location: " + b.baseUrl() + "/challenge-" + id, "Content-Length: 0"));
-		b.route("/challenge-" + id, RawHttpServer.response("HTTP/1.1 401 Unauthorized", "no",
+		b.server().route("/challenge-" + id, RawHttpServer.response("HTTP/1.1 401 Unauthorized", "no",
 				"WWW-Authenticate: Basic realm=\"b\"", "Content-Length: 2"));
 		XMLHttpRequest xhr = factory.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
@@ -199,10 +196,10 @@ class CrossOriginCredentialsMatrixTests {
 		rec.awaitLoadend();
 
 		assertThat(xhr.getStatus()).isEqualTo((short) 401);
-		List<RawRequest> atB = b.requestsTo("/challenge-" + id);
+		List<RawRequest> atB = b.server().requestsTo("/challenge-" + id);
 		assertThat(atB).hasSize(1);
 		assertThat(atB.get(0).headerValues("Authorization")).isEmpty();
-		assertThat(a.requestsTo("/to-b-" + id).get(0).headerValues("Authorization")).isEmpty();
+		assertThat(a.server().requestsTo("/to-b-" + id).get(0).headerValues("Authorization")).isEmpty();
 	}
 
 	// Fetch §4.4 HTTP-redirect fetch step 8: a CORS request cannot be redirected to a URL with credentials of
@@ -210,9 +207,8 @@ class CrossOriginCredentialsMatrixTests {
 	@Test
 	void aCorsRedirectToAUrlWithCredentialsIsANetworkError() {
 		int id = IDS.incrementAndGet();
-		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()
-			.withOrigin(URI.create(a.baseUrl())));
-		a.route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
+		XhrFactory factory = a.newFactory((settings) -> settings.withOrigin(URI.create(a.baseUrl())));
+		a.server().route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
 				"Location: " + b.baseUrl().replace("http://", "http://planted:secret@") + "/never-" + id,
 				"Content-Length: 0"));
 		EventRecorder rec = EventRecorder.attach(factory.create());
@@ -221,7 +217,7 @@ class CrossOriginCredentialsMatrixTests {
 		rec.awaitLoadend();
 
 		assertThat(rec.count("error")).isEqualTo(1);
-		assertThat(b.requestsTo("/never-" + id)).isEmpty();
+		assertThat(b.server().requestsTo("/never-" + id)).isEmpty();
 	}
 
 }

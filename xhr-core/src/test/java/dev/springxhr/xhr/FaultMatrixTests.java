@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +34,15 @@ import reactor.netty.http.client.HttpClient;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.FaultyNettyServer;
 import dev.springxhr.xhr.support.MeteredClient;
-import dev.springxhr.xhr.support.PlainBytesServer;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RecordingLeakDetector;
 import dev.springxhr.xhr.support.TestServer;
 import dev.springxhr.xhr.support.ThreadSnapshot;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -64,12 +63,22 @@ import static org.awaitility.Awaitility.await;
 class FaultMatrixTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
+
+	@RegisterExtension
+	static final XhrTestServer<TestServer> netty = XhrTestServer.netty();
+
+	@RegisterExtension
+	static final XhrTestServer<FaultyNettyServer> https = faulty(FaultyNettyServer::https);
+
+	@RegisterExtension
+	static final XhrTestServer<FaultyNettyServer> h2c = faulty(FaultyNettyServer::h2c);
+
+	@RegisterExtension
+	static final XhrTestServer<FaultyNettyServer> h2 = faulty(FaultyNettyServer::h2);
 
 	private static final String BODY = "Test Message";
 
@@ -171,16 +180,6 @@ class FaultMatrixTests {
 
 	}
 
-	private static TestServer server;
-
-	private static FaultyNettyServer https;
-
-	private static FaultyNettyServer h2c;
-
-	private static FaultyNettyServer h2;
-
-	private static PlainBytesServer plainBytes;
-
 	private static MeteredClient client;
 
 	private static final Map<Client, XhrFactory> windowFactories = new EnumMap<>(Client.class);
@@ -192,13 +191,12 @@ class FaultMatrixTests {
 
 	private static Map<String, Integer> boundedPools;
 
+	private static XhrTestServer<FaultyNettyServer> faulty(Supplier<FaultyNettyServer> start) {
+		return XhrTestServer.of(start, (faulty) -> faulty.url(""));
+	}
+
 	@BeforeAll
 	static void start() {
-		server = TestServer.start();
-		https = FaultyNettyServer.https();
-		h2c = FaultyNettyServer.h2c();
-		h2 = FaultyNettyServer.h2();
-		plainBytes = PlainBytesServer.start();
 		client = MeteredClient.create("fault-client", 2);
 		for (Client each : Client.values()) {
 			windowFactories.put(each, client.factory(each.customizer, XhrSettings.defaults()));
@@ -207,7 +205,7 @@ class FaultMatrixTests {
 		}
 		stubWireMockFaults();
 		// Warm up every client and server once, so that lazily started pool threads are in the baseline.
-		warmUp(Client.HTTP11, server.url("/bytes?size=3"));
+		warmUp(Client.HTTP11, netty.url("/bytes?size=3"));
 		warmUp(Client.HTTP11, wireMock.baseUrl() + "/ok");
 		warmUp(Client.HTTP11_TLS, https.url("/ok"));
 		warmUp(Client.H2C, h2c.url("/ok"));
@@ -216,7 +214,7 @@ class FaultMatrixTests {
 		int cores = Runtime.getRuntime().availableProcessors();
 		// Pools whose size is bounded by construction may start threads lazily after the baseline.
 		boundedPools = Map.of(client.threadNamePrefix(), 2, "parallel-", cores, "faulty-server-",
-				12, "xhr-test-server-", 6, "qtp", 64, "raw-http-server-", 32, "plain-bytes-server-", 1,
+				12, "xhr-test-server-", 6, "qtp", 64, "raw-http-server-", 32,
 				"ForkJoinPool.commonPool-worker-", Math.max(1, cores - 1));
 	}
 
@@ -236,23 +234,19 @@ class FaultMatrixTests {
 	}
 
 	private static void stubWireMockFaults() {
-		wireMock.stubFor(any(urlPathEqualTo("/ok")).willReturn(aResponse().withBody("ok")));
+		wireMock.server().stubFor(any(urlPathEqualTo("/ok")).willReturn(aResponse().withBody("ok")));
 		for (Fault fault : List.of(Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE,
 				Fault.MALFORMED_RESPONSE_CHUNK, Fault.RANDOM_DATA_THEN_CLOSE)) {
-			wireMock.stubFor(any(urlPathEqualTo("/" + fault.name())).willReturn(aResponse().withFault(fault)));
+			wireMock.server().stubFor(any(urlPathEqualTo("/" + fault.name())).willReturn(aResponse().withFault(fault)));
 		}
-		wireMock.stubFor(any(urlPathEqualTo("/delay")).willReturn(aResponse().withFixedDelay(3_000).withBody("late")));
+		wireMock.server()
+			.stubFor(any(urlPathEqualTo("/delay")).willReturn(aResponse().withFixedDelay(3_000).withBody("late")));
 	}
 
 	@AfterAll
 	static void stop() {
 		RecordingLeakDetector.assertNoLeaks();
 		client.close();
-		server.close();
-		https.close();
-		h2c.close();
-		h2.close();
-		plainBytes.close();
 		String prefix = client.threadNamePrefix();
 		await().alias("the client's event loop threads end when its resources are disposed")
 			.atMost(Duration.ofSeconds(10))
@@ -298,19 +292,19 @@ class FaultMatrixTests {
 		// Stalls
 		cases.add(timeout("no response (WireMock fixed delay)", Client.HTTP11, () -> wireMock.baseUrl() + "/delay",
 				TIMEOUT_BEFORE_HEADERS));
-		cases.add(timeout("headers then stall", Client.HTTP11, () -> server.url("/stall?size=4000&first=0"),
+		cases.add(timeout("headers then stall", Client.HTTP11, () -> netty.url("/stall?size=4000&first=0"),
 				TIMEOUT_AFTER_HEADERS));
 		cases.add(timeout("body stall mid-way, timeout", Client.HTTP11,
-				() -> server.url("/stall?size=4000&first=1000"), TIMEOUT_MID_BODY));
-		cases.add(abort("body stall mid-way, abort", Client.HTTP11, () -> server.url("/stall?size=4000&first=1000"),
-				() -> server.requests().size()));
+				() -> netty.url("/stall?size=4000&first=1000"), TIMEOUT_MID_BODY));
+		cases.add(abort("body stall mid-way, abort", Client.HTTP11, () -> netty.url("/stall?size=4000&first=1000"),
+				() -> netty.server().requests().size()));
 		cases.add(networkError("connection closed mid-body", Client.HTTP11,
-				() -> server.url("/close-mid?size=4000&first=1000&delay=50"), ERROR_MID_BODY));
+				() -> netty.url("/close-mid?size=4000&first=1000&delay=50"), ERROR_MID_BODY));
 		// TLS
 		cases.add(networkError("TLS: certificate not trusted", Client.HTTP11, () -> https.url("/ok"),
 				ERROR_BEFORE_HEADERS));
 		cases.add(networkError("TLS: plain bytes on the TLS port", Client.HTTP11_TLS,
-				() -> plainBytes.httpsUrl("/x"), ERROR_BEFORE_HEADERS));
+				() -> "https://127.0.0.1:" + wireMock.port() + "/x", ERROR_BEFORE_HEADERS));
 		cases.add(networkError("TLS: reset before headers", Client.HTTP11_TLS, () -> https.url("/reset"),
 				ERROR_BEFORE_HEADERS));
 		cases.add(networkError("TLS: reset mid-body", Client.HTTP11_TLS, () -> https.url("/reset-mid"),
@@ -319,7 +313,7 @@ class FaultMatrixTests {
 				TIMEOUT_MID_BODY));
 		// HTTP/2, clear text and over TLS
 		for (Client http2 : List.of(Client.H2C, Client.H2)) {
-			FaultyNettyServer target = (http2 == Client.H2C) ? h2c : h2;
+			XhrTestServer<FaultyNettyServer> target = (http2 == Client.H2C) ? h2c : h2;
 			cases.add(networkError("HTTP/2: RST_STREAM before headers", http2, () -> target.url("/reset"),
 					ERROR_BEFORE_HEADERS));
 			cases.add(upload("HTTP/2: RST_STREAM before headers, upload listeners", http2,
@@ -332,7 +326,7 @@ class FaultMatrixTests {
 			cases.add(timeout("HTTP/2: body stall mid-way, timeout", http2, () -> target.url("/stall-body"),
 					TIMEOUT_MID_BODY));
 			cases.add(abort("HTTP/2: body stall mid-way, abort", http2, () -> target.url("/stall-body"),
-					target::requestCount));
+					() -> target.server().requestCount()));
 		}
 		return cases.stream();
 	}
@@ -434,8 +428,8 @@ class FaultMatrixTests {
 	void aHeadResponseWithABodyDoesNotCorruptTheNextRequestOnTheConnection() {
 		// A broken server sends a body to HEAD; a kept-alive connection would hand those bytes to the next response
 		// ("invalid version format: HELLOHTTP/1.1"). Browsers do not reuse such a connection.
-		raw.route("/head-with-body", RawHttpServer.response("HTTP/1.1 200 OK", "hello", "Content-Length: 5"));
-		raw.route("/after-head", RawHttpServer.response("HTTP/1.1 200 OK", "fine", "Content-Length: 4"));
+		raw.server().route("/head-with-body", RawHttpServer.response("HTTP/1.1 200 OK", "hello", "Content-Length: 5"));
+		raw.server().route("/after-head", RawHttpServer.response("HTTP/1.1 200 OK", "fine", "Content-Length: 4"));
 		XhrFactory factory = windowFactories.get(Client.HTTP11);
 		for (int round = 0; round < 3; round++) {
 			XMLHttpRequest head = factory.create();

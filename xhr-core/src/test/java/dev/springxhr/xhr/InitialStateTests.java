@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 
 /**
  * Checklist §1: constants and the state of {@code new XMLHttpRequest()}. Nothing here reaches the network, the
@@ -123,11 +123,11 @@ class InitialStateTests {
 	@Test
 	void sendInUnsentThrowsInvalidStateErrorAndFiresNothing() {
 		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		assertThrowsDomException("InvalidStateError", xhr::send);
 		assertThrowsDomException("InvalidStateError", () -> xhr.send("body"));
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
-		assertThat(log.entries()).isEmpty();
+		assertThat(rec.events()).isEmpty();
 	}
 
 	@Test
@@ -147,11 +147,11 @@ class InitialStateTests {
 	@Test
 	void abortInUnsentDoesNothing() {
 		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.abort();
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
 		assertThat(xhr.getStatus()).isZero();
-		assertThat(log.entries()).isEmpty();
+		assertThat(rec.events()).isEmpty();
 	}
 
 }

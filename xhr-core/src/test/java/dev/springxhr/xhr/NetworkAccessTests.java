@@ -8,8 +8,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.internal.net.IpNetwork;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * The SSRF guard ({@link NetworkAccessPolicy}) end to end, against real servers on loopback: a denied request is a
@@ -30,22 +31,18 @@ class NetworkAccessTests {
 	private static final List<String> NETWORK_ERROR = List.of("rsc(1)", "loadstart(0,0,f)", "rsc(4)",
 			"error(0,0,f)", "loadend(0,0,f)");
 
-	private final RawHttpServer server = new RawHttpServer().start();
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
-	private final RawHttpServer ipv6Server = new RawHttpServer(ipv6Loopback()).start();
-
-	@AfterEach
-	void closeServers() {
-		this.server.close();
-		this.ipv6Server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> ipv6Raw = XhrTestServer.raw(ipv6Loopback());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
 			"http://[::ffff:a9fe:a9fe]/computeMetadata/v1/", "http://[fe80::1]/", "http://[fd00:ec2::254]/",
 			"http://100.100.100.200/latest/meta-data/", "http://169.254.170.2/v2/credentials" })
 	void theDefaultPresetDeniesLinkLocalAndMetadataAddressesBeforeAnyConnection(String url) {
-		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+		XhrFactory factory = this.raw.factory();
 		long start = System.nanoTime();
 		EventRecorder rec = EventRecorder.attach(factory.create());
 		rec.open("GET", url);
@@ -67,7 +64,7 @@ class NetworkAccessTests {
 
 	@Test
 	void theMetadataAddressNamesTheNetworkThatDeniedIt() {
-		XMLHttpRequest sync = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
+		XMLHttpRequest sync = this.raw.factory().create();
 		sync.open("GET", "http://169.254.169.254/latest/meta-data/iam/security-credentials/", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage()).contains(
 				"169.254.169.254 is in denied network 169.254.0.0/16 (link-local and cloud metadata, "
@@ -76,15 +73,14 @@ class NetworkAccessTests {
 
 	@Test
 	void loopbackAndPrivateNetworksAreAllowedByDefault() {
-		assertThat(this.server.exchange(XhrFactory.of(WebClient.builder(), XhrSettings.defaults()), "GET", "/ok",
-				null).method()).isEqualTo("GET");
+		assertThat(this.raw.server().exchange(this.raw.factory(), "GET", "/ok", null).method()).isEqualTo("GET");
 	}
 
 	@Test
 	void aHostNameThatResolvesToADeniedNetworkIsDeniedOnTheConnectedAddressBeforeAByteIsSent() {
 		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8", "::1/128")));
-		this.server.route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "secret", "Content-Length: 6"));
-		String url = "http://localhost:" + this.server.port() + "/secret";
+		this.raw.server().route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "secret", "Content-Length: 6"));
+		String url = "http://localhost:" + this.raw.port() + "/secret";
 
 		EventRecorder rec = EventRecorder.attach(factory.create());
 		rec.open("GET", url);
@@ -97,33 +93,33 @@ class NetworkAccessTests {
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.containsPattern("(127\\.0\\.0\\.1 is in denied network 127\\.0\\.0\\.0/8|0:0:0:0:0:0:0:1 is in denied "
 					+ "network ::1/128) \\(xhr.security.denied-networks\\)");
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.raw.server().requests()).isEmpty();
 	}
 
 	@Test
 	void anIpLiteralInADeniedNetworkGetsNoConnectionAtAll() {
 		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", this.server.baseUrl() + "/", false);
+		sync.open("GET", this.raw.baseUrl() + "/", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("127.0.0.1 is in denied network 127.0.0.0/8 (xhr.security.denied-networks)");
-		assertThat(this.server.acceptedConnections()).isZero();
+		assertThat(this.raw.server().acceptedConnections()).isZero();
 	}
 
 	@Test
 	void anIpv4MappedIpv6LiteralIsInTheIpv4Network() {
 		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
 		EventRecorder rec = EventRecorder.attach(factory.create());
-		rec.open("GET", "http://[::ffff:127.0.0.1]:" + this.server.port() + "/");
+		rec.open("GET", "http://[::ffff:127.0.0.1]:" + this.raw.port() + "/");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
 
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", "http://[::ffff:7f00:1]:" + this.server.port() + "/", false);
+		sync.open("GET", "http://[::ffff:7f00:1]:" + this.raw.port() + "/", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("127.0.0.1 is in denied network 127.0.0.0/8");
-		assertThat(this.server.acceptedConnections()).isZero();
+		assertThat(this.raw.server().acceptedConnections()).isZero();
 	}
 
 	@ParameterizedTest
@@ -134,17 +130,17 @@ class NetworkAccessTests {
 		// (oracle/url-hosts-golden.json), so the literal is checked before a connection is made.
 		XhrFactory factory = factory(policy(List.of(), List.of("127.0.0.0/8")));
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", "http://" + host + ":" + this.server.port() + "/", false);
+		sync.open("GET", "http://" + host + ":" + this.raw.port() + "/", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("127.0.0.1 is in denied network 127.0.0.0/8 (xhr.security.denied-networks)");
-		assertThat(this.server.acceptedConnections()).isZero();
+		assertThat(this.raw.server().acceptedConnections()).isZero();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://0xa9.254.169.254/latest/meta-data/", "http://2852039166/latest/meta-data/",
 			"http://0251.0376.0251.0376/", "http://169.254.43518/" })
 	void numericSpellingsOfTheMetadataAddressAreDeniedByTheDefaultPreset(String url) {
-		XMLHttpRequest sync = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
+		XMLHttpRequest sync = this.raw.factory().create();
 		sync.open("GET", url, false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("169.254.169.254 is in denied network 169.254.0.0/16");
@@ -154,102 +150,103 @@ class NetworkAccessTests {
 	void allowedHostsMatchTheCanonicalSpellingOfTheHost() {
 		// A pattern is canonicalized as a URL's host is: "127.1" allows http://0x7f.1/ and http://127.0.0.1/.
 		XhrFactory factory = factory(policy(List.of("127.1", "LOCALHOST"), List.of()));
-		assertThat(this.server.exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
+		assertThat(this.raw.server().exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
 		XMLHttpRequest hex = factory.create();
-		hex.open("GET", "http://0x7f.1:" + this.server.port() + "/hex", false);
+		hex.open("GET", "http://0x7f.1:" + this.raw.port() + "/hex", false);
 		hex.send();
-		assertThat(this.server.requestsTo("/hex")).hasSize(1);
-		assertThat(hex.getResponseURL()).isEqualTo(this.server.baseUrl() + "/hex");
+		assertThat(this.raw.server().requestsTo("/hex")).hasSize(1);
+		assertThat(hex.getResponseURL()).isEqualTo(this.raw.baseUrl() + "/hex");
 		XMLHttpRequest upper = factory.create();
-		upper.open("GET", "http://LocalHost:" + this.server.port() + "/upper", false);
+		upper.open("GET", "http://LocalHost:" + this.raw.port() + "/upper", false);
 		upper.send();
-		assertThat(upper.getResponseURL()).isEqualTo("http://localhost:" + this.server.port() + "/upper");
-		assertThat(this.server.requestsTo("/upper")).singleElement()
-			.satisfies((request) -> assertThat(request.headerValues("Host")).containsExactly("localhost:" + this.server.port()));
+		assertThat(upper.getResponseURL()).isEqualTo("http://localhost:" + this.raw.port() + "/upper");
+		assertThat(this.raw.server().requestsTo("/upper")).singleElement()
+			.satisfies((request) -> assertThat(request.headerValues("Host"))
+				.containsExactly("localhost:" + this.raw.port()));
 	}
 
 	@Test
 	void ipv6LoopbackIsDeniedByItsNetworkAndOnlyByIt() {
 		// The same server is reachable when ::1 is not denied, so the denial is the policy's.
-		assertThat(this.ipv6Server.exchange(factory(policy(List.of(), List.of("127.0.0.0/8"))), "GET", "/v6", null)
-			.method()).isEqualTo("GET");
+		XhrFactory allowingIpv6 = factory(policy(List.of(), List.of("127.0.0.0/8")));
+		assertThat(this.ipv6Raw.server().exchange(allowingIpv6, "GET", "/v6", null).method()).isEqualTo("GET");
 
 		XhrFactory factory = factory(policy(List.of(), List.of("::1")));
 		EventRecorder rec = EventRecorder.attach(factory.create());
-		rec.open("GET", this.ipv6Server.baseUrl() + "/v6");
+		rec.open("GET", this.ipv6Raw.baseUrl() + "/v6");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", "http://[::1]:" + this.ipv6Server.port() + "/v6", false);
+		sync.open("GET", "http://[::1]:" + this.ipv6Raw.port() + "/v6", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("0:0:0:0:0:0:0:1 is in denied network ::1 (xhr.security.denied-networks)");
-		assertThat(this.ipv6Server.requests()).hasSize(1);
+		assertThat(this.ipv6Raw.server().requests()).hasSize(1);
 	}
 
 	@Test
 	void allowedHostsLetOnlyThoseHostsThrough() {
 		XhrFactory factory = factory(policy(List.of("127.0.0.1", "*.example.org"), List.of()));
-		assertThat(this.server.exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
+		assertThat(this.raw.server().exchange(factory, "GET", "/allowed", null).path()).isEqualTo("/allowed");
 
 		EventRecorder rec = EventRecorder.attach(factory.create());
-		rec.open("GET", "http://localhost:" + this.server.port() + "/denied");
+		rec.open("GET", "http://localhost:" + this.raw.port() + "/denied");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
 
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", "http://localhost:" + this.server.port() + "/denied", false);
+		sync.open("GET", "http://localhost:" + this.raw.port() + "/denied", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("Host localhost is not in the allowed hosts [127.0.0.1, *.example.org] "
 					+ "(xhr.security.allowed-hosts)");
-		assertThat(this.server.requestsTo("/denied")).isEmpty();
-		assertThat(this.server.acceptedConnections()).isEqualTo(1);
+		assertThat(this.raw.server().requestsTo("/denied")).isEmpty();
+		assertThat(this.raw.server().acceptedConnections()).isEqualTo(1);
 	}
 
 	@Test
 	void aRedirectToADeniedNetworkIsANetworkErrorAndTheDeniedServerReceivesNothing() {
 		XhrFactory factory = factory(policy(List.of(), List.of("::1/128")));
-		String target = "http://[::1]:" + this.ipv6Server.port() + "/internal";
-		this.ipv6Server.route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
+		String target = "http://[::1]:" + this.ipv6Raw.port() + "/internal";
+		this.ipv6Raw.server().route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
 				"Content-Length: 8"));
-		this.server.route("/redirect", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: " + target,
+		this.raw.server().route("/redirect", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: " + target,
 				"Content-Length: 0"));
 
 		EventRecorder rec = EventRecorder.attach(factory.create());
-		rec.open("GET", this.server.baseUrl() + "/redirect");
+		rec.open("GET", this.raw.baseUrl() + "/redirect");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.events()).containsExactlyElementsOf(NETWORK_ERROR);
 
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", this.server.baseUrl() + "/redirect", false);
+		sync.open("GET", this.raw.baseUrl() + "/redirect", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("is in denied network ::1/128 (xhr.security.denied-networks)");
-		assertThat(this.server.requestsTo("/redirect")).hasSize(2);
-		assertThat(this.ipv6Server.acceptedConnections()).isZero();
+		assertThat(this.raw.server().requestsTo("/redirect")).hasSize(2);
+		assertThat(this.ipv6Raw.server().acceptedConnections()).isZero();
 	}
 
 	@Test
 	void aRedirectToAHostThatIsNotAllowedIsANetworkErrorAndThatServerReceivesNothing() {
 		XhrFactory factory = factory(policy(List.of("127.0.0.1"), List.of()));
-		this.ipv6Server.route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
+		this.ipv6Raw.server().route("/internal", RawHttpServer.response("HTTP/1.1 200 OK", "internal",
 				"Content-Length: 8"));
-		this.server.route("/redirect", RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
-				"Location: http://localhost:" + this.ipv6Server.port() + "/internal", "Content-Length: 0"));
+		this.raw.server().route("/redirect", RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
+				"Location: http://localhost:" + this.ipv6Raw.port() + "/internal", "Content-Length: 0"));
 
 		XMLHttpRequest sync = factory.create();
-		sync.open("POST", this.server.baseUrl() + "/redirect", false);
+		sync.open("POST", this.raw.baseUrl() + "/redirect", false);
 		assertThat(assertThrowsDomException("NetworkError", () -> sync.send("body")).getMessage())
 			.contains("Host localhost is not in the allowed hosts [127.0.0.1]");
-		assertThat(this.ipv6Server.acceptedConnections()).isZero();
+		assertThat(this.ipv6Raw.server().acceptedConnections()).isZero();
 	}
 
 	@Test
 	void aPooledConnectionIsCheckedAgainOnEveryRequest() {
 		// Factories on WebClient.builder() share Reactor Netty's global connection pool.
-		this.server.route("/pooled", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		String url = "http://localhost:" + this.server.port() + "/pooled";
+		this.raw.server().route("/pooled", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		String url = "http://localhost:" + this.raw.port() + "/pooled";
 		XMLHttpRequest first = factory(NetworkAccessPolicy.defaults()).create();
 		first.open("GET", url, false);
 		first.send();
@@ -259,21 +256,21 @@ class NetworkAccessTests {
 		second.open("GET", url, false);
 		assertThat(assertThrowsDomException("NetworkError", second::send).getMessage())
 			.contains("(xhr.security.denied-networks)");
-		assertThat(this.server.requestsTo("/pooled")).hasSize(1);
+		assertThat(this.raw.server().requestsTo("/pooled")).hasSize(1);
 
 		// The denied connection was closed, not put back: the next request of the first factory opens another.
 		XMLHttpRequest third = factory(NetworkAccessPolicy.defaults()).create();
 		third.open("GET", url, false);
 		third.send();
 		assertThat(third.getStatus()).isEqualTo((short) 200);
-		assertThat(this.server.acceptedConnections()).isEqualTo(2);
+		assertThat(this.raw.server().acceptedConnections()).isEqualTo(2);
 	}
 
 	@Test
 	void anUnrestrictedPolicyDeniesNothing() {
 		XhrSettings settings = XhrSettings.defaults().withNetworkAccessPolicy(NetworkAccessPolicy.unrestricted());
 		assertThat(settings.networkAccessPolicy().rules().denial(ipv4("169.254.169.254"))).isNull();
-		assertThat(this.server.exchange(XhrFactory.of(WebClient.builder(), settings), "GET", "/any", null).path())
+		assertThat(this.raw.server().exchange(factory(NetworkAccessPolicy.unrestricted()), "GET", "/any", null).path())
 			.isEqualTo("/any");
 	}
 
@@ -281,8 +278,8 @@ class NetworkAccessTests {
 		return new NetworkAccessPolicy(allowedHosts, deniedNetworks, true);
 	}
 
-	private static XhrFactory factory(NetworkAccessPolicy policy) {
-		return XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withNetworkAccessPolicy(policy));
+	private XhrFactory factory(NetworkAccessPolicy policy) {
+		return this.raw.newFactory((settings) -> settings.withNetworkAccessPolicy(policy));
 	}
 
 	private static InetAddress ipv6Loopback() {

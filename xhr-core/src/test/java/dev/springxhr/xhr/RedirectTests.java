@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §14, Fetch's HTTP-redirect fetch, done by the engine: which statuses are followed, method and body
@@ -31,12 +31,10 @@ import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 class RedirectTests {
 
 	@RegisterExtension
-	static final RawHttpServer a = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> a = XhrTestServer.raw();
 
 	@RegisterExtension
-	static final RawHttpServer b = new RawHttpServer();
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+	static final XhrTestServer<RawHttpServer> b = XhrTestServer.raw();
 
 	private static int routes;
 
@@ -44,37 +42,37 @@ class RedirectTests {
 		return "/" + prefix + "-" + (++routes);
 	}
 
-	/** A route on {@code server} that redirects with {@code status} to {@code location}. */
-	private static String redirect(RawHttpServer server, int status, String location) {
+	/** A route on {@code origin} that redirects with {@code status} to {@code location}. */
+	private static String redirect(XhrTestServer<RawHttpServer> origin, int status, String location) {
 		String path = path("redirect");
 		// A response to HEAD has no body: sending one would corrupt the kept-alive connection.
-		server.route(path, (request) -> RawHttpServer.response("HTTP/1.1 " + status + " Moved",
+		origin.server().route(path, (request) -> RawHttpServer.response("HTTP/1.1 " + status + " Moved",
 				request.method().equals("HEAD") ? "" : "moved", "Location: " + location, "Content-Length: 5"));
-		return server.baseUrl() + path;
+		return origin.baseUrl() + path;
 	}
 
 	/** A route that answers 200 with the request method as the body. */
-	private static String target(RawHttpServer server) {
+	private static String target(XhrTestServer<RawHttpServer> origin) {
 		String path = path("target");
-		server.route(path, (request) -> {
+		origin.server().route(path, (request) -> {
 			String body = request.method() + " " + request.body().length;
 			return RawHttpServer.response("HTTP/1.1 200 OK", request.method().equals("HEAD") ? "" : body,
 					"Content-Length: " + body.length(), "Content-Type: text/plain");
 		});
-		return server.baseUrl() + path;
+		return origin.baseUrl() + path;
 	}
 
-	private static RawRequest only(RawHttpServer server, String url) {
-		String path = url.substring(server.baseUrl().length());
-		List<RawRequest> received = server.requestsTo(path.contains("?") ? path.substring(0, path.indexOf('?'))
+	private static RawRequest only(XhrTestServer<RawHttpServer> origin, String url) {
+		String path = url.substring(origin.baseUrl().length());
+		List<RawRequest> received = origin.server().requestsTo(path.contains("?") ? path.substring(0, path.indexOf('?'))
 				: path);
 		assertThat(received).as("requests to %s among %s", path,
-				server.requests().stream().map(RawRequest::target).toList()).hasSize(1);
+				origin.server().requests().stream().map(RawRequest::target).toList()).hasSize(1);
 		return received.get(0);
 	}
 
 	private EventRecorder send(String method, String url, @Nullable Object body, String... headers) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = a.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open(method, url);
 		for (int i = 0; i < headers.length; i += 2) {
@@ -135,18 +133,18 @@ class RedirectTests {
 	void otherStatusesAreNotFollowed(int status) {
 		String target = target(a);
 		String path = path("not-followed");
-		a.route(path, RawHttpServer.response("HTTP/1.1 " + status + " Not Followed", "",
+		a.server().route(path, RawHttpServer.response("HTTP/1.1 " + status + " Not Followed", "",
 				"Location: " + target, "Content-Length: 0"));
 		XMLHttpRequest xhr = send("GET", a.baseUrl() + path, null).xhr();
 
 		assertThat(xhr.getStatus()).isEqualTo((short) status);
-		assertThat(a.requestsTo(target.substring(a.baseUrl().length()))).isEmpty();
+		assertThat(a.server().requestsTo(target.substring(a.baseUrl().length()))).isEmpty();
 	}
 
 	@Test
 	void redirectWithoutLocationIsTheResponse() {
 		String path = path("no-location");
-		a.route(path, RawHttpServer.response("HTTP/1.1 302 ABE ODDYSSEE", "<x>1</x>", "Content-Type: text/xml",
+		a.server().route(path, RawHttpServer.response("HTTP/1.1 302 ABE ODDYSSEE", "<x>1</x>", "Content-Type: text/xml",
 				"Content-Length: 8"));
 		XMLHttpRequest xhr = send("GET", a.baseUrl() + path, null).xhr();
 
@@ -169,10 +167,10 @@ class RedirectTests {
 		assertThat(rec.xhr().getResponseText()).isEqualTo("GET 0");
 	}
 
-	private String chain(RawHttpServer server, int redirects, String target) {
+	private String chain(XhrTestServer<RawHttpServer> origin, int redirects, String target) {
 		String next = target;
 		for (int i = 0; i < redirects; i++) {
-			next = redirect(server, 302, next);
+			next = redirect(origin, 302, next);
 		}
 		return next;
 	}
@@ -188,12 +186,12 @@ class RedirectTests {
 		assertThat(rec.events()).containsExactly("rsc(1)", "loadstart(0,0,f)", "rsc(4)", "error(0,0,f)",
 				"loadend(0,0,f)");
 		assertThat(rec.xhr().getResponseText()).isEmpty();
-		assertThat(a.requestsTo(other.substring(a.baseUrl().length()))).isEmpty();
+		assertThat(a.server().requestsTo(other.substring(a.baseUrl().length()))).isEmpty();
 	}
 
 	@Test
 	void theFactoryCanFollowFewerRedirects() {
-		XhrFactory strict = XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withMaxRedirects(2));
+		XhrFactory strict = a.newFactory((settings) -> settings.withMaxRedirects(2));
 		XMLHttpRequest xhr = strict.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open("GET", chain(a, 3, target(a)));
@@ -206,10 +204,11 @@ class RedirectTests {
 	@Test
 	void aRedirectLoopEndsInANetworkErrorAndASyncSendThrows() {
 		String path = path("loop");
-		a.route(path, RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: " + path, "Content-Length: 0"));
+		a.server()
+			.route(path, RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: " + path, "Content-Length: 0"));
 		assertThat(send("GET", a.baseUrl() + path, null).events()).contains("error(0,0,f)");
 
-		XMLHttpRequest sync = this.factory.create();
+		XMLHttpRequest sync = a.factory().create();
 		sync.open("GET", a.baseUrl() + path, false);
 		assertThrowsDomException("NetworkError", sync::send);
 		assertThat(sync.getReadyState()).isEqualTo(XMLHttpRequest.DONE);
@@ -274,7 +273,7 @@ class RedirectTests {
 	@Test
 	void syncRequestsFollowRedirectsToo() {
 		String target = target(b);
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = a.factory().create();
 		xhr.open("POST", redirect(a, 308, target), false);
 		xhr.send("sync");
 
@@ -285,7 +284,7 @@ class RedirectTests {
 	@Test
 	void uploadEventsReportTheFirstHopOnlyAndEndBeforeTheFinalHeaders() {
 		String target = target(a);
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = a.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", redirect(a, 307, target));
 		rec.send("twelve bytes");

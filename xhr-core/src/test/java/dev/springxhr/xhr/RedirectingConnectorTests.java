@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 
@@ -24,19 +25,19 @@ import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomExcept
 class RedirectingConnectorTests {
 
 	@RegisterExtension
-	static final RawHttpServer server = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
-	private final XhrFactory factory = XhrFactory.of(
-			WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create().followRedirect(true))),
-			XhrSettings.defaults());
+	private final XhrFactory factory = raw
+		.newFactory(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+			.followRedirect(true))));
 
 	@Test
 	void aRedirectFollowedByTheConnectorIsANetworkError() {
-		server.route("/from", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /to"));
-		server.route("/to", RawHttpServer.response("HTTP/1.1 200 OK", "secret from the target"));
+		raw.server().route("/from", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /to"));
+		raw.server().route("/to", RawHttpServer.response("HTTP/1.1 200 OK", "secret from the target"));
 		XMLHttpRequest xhr = this.factory.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", server.baseUrl() + "/from");
+		rec.open("GET", raw.baseUrl() + "/from");
 		rec.send(null);
 		rec.awaitLoadend();
 
@@ -47,10 +48,11 @@ class RedirectingConnectorTests {
 
 	@Test
 	void theSynchronousNetworkErrorSaysWhatToChange() {
-		server.route("/sync-from", RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "", "Location: /to"));
-		server.route("/to", RawHttpServer.response("HTTP/1.1 200 OK", "secret from the target"));
+		raw.server()
+			.route("/sync-from", RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "", "Location: /to"));
+		raw.server().route("/to", RawHttpServer.response("HTTP/1.1 200 OK", "secret from the target"));
 		XMLHttpRequest xhr = this.factory.create();
-		xhr.open("GET", server.baseUrl() + "/sync-from", false);
+		xhr.open("GET", raw.baseUrl() + "/sync-from", false);
 
 		DOMException error = assertThrowsDomException(DOMException.NETWORK_ERROR, xhr::send);
 		assertThat(error.getMessage()).contains("followRedirect(false)");
@@ -58,17 +60,16 @@ class RedirectingConnectorTests {
 
 	@Test
 	void aConnectorThatDoesNotFollowRedirectsLetsXhrFollowThem() {
-		server.route("/plain-from", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /plain-to"));
-		server.route("/plain-to", RawHttpServer.response("HTTP/1.1 200 OK", "target"));
-		XMLHttpRequest xhr = XhrFactory.of(
-				WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create())),
-				XhrSettings.defaults())
+		raw.server().route("/plain-from", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /plain-to"));
+		raw.server().route("/plain-to", RawHttpServer.response("HTTP/1.1 200 OK", "target"));
+		XMLHttpRequest xhr = raw
+			.newFactory(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create())))
 			.create();
-		xhr.open("GET", server.baseUrl() + "/plain-from", false);
+		xhr.open("GET", raw.baseUrl() + "/plain-from", false);
 		xhr.send();
 
 		assertThat(xhr.getResponseText()).isEqualTo("target");
-		assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/plain-to");
+		assertThat(xhr.getResponseURL()).isEqualTo(raw.baseUrl() + "/plain-to");
 	}
 
 }

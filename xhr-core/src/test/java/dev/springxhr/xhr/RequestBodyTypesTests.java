@@ -18,14 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.CountingUploadServer;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.EventRecorder.Entry;
 import dev.springxhr.xhr.support.EventRecorder.Target;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §7 body extraction: {@link Blob}, {@link FormData}, {@link URLSearchParams} and {@link Document} bodies
@@ -36,16 +35,14 @@ import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 class RequestBodyTypesTests {
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	// Reads 512 KiB, then pauses 20 ms (about 25 MB/s): a 16 MiB upload spans many 50 ms progress windows.
 	@RegisterExtension
-	static final CountingUploadServer slowReader = new CountingUploadServer(512 * 1024, 20);
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+	static final XhrTestServer<CountingUploadServer> slowReader = XhrTestServer.countingUploads(512 * 1024, 20);
 
 	private RawRequest send(String method, String path, @Nullable Object body, String... headers) {
-		return raw.exchange(this.factory, method, path, body, headers);
+		return raw.server().exchange(raw.factory(), method, path, body, headers);
 	}
 
 	private static String text(RawRequest request) {
@@ -93,15 +90,15 @@ class RequestBodyTypesTests {
 
 	@Test
 	void emptyBlobSendsContentLengthZeroAndHasNoUploadEvents() {
-		raw.route("/blob-empty", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest xhr = this.factory.create();
+		raw.server().route("/blob-empty", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", raw.baseUrl() + "/blob-empty");
 		rec.send(new Blob());
 		rec.awaitLoadend();
 
 		assertThat(rec.events()).noneMatch((e) -> e.startsWith("u."));
-		assertThat(raw.requestsTo("/blob-empty").get(0).headerValues("Content-Length")).containsExactly("0");
+		assertThat(raw.server().requestsTo("/blob-empty").get(0).headerValues("Content-Length")).containsExactly("0");
 	}
 
 	@Test
@@ -267,14 +264,14 @@ class RequestBodyTypesTests {
 	void uploadEventsOfFormDataCountTheMultipartBody() {
 		FormData form = new FormData();
 		form.append("f", new Blob(List.of("x".repeat(2000)), "text/plain"), "x.txt");
-		raw.route("/form-upload", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest xhr = this.factory.create();
+		raw.server().route("/form-upload", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", raw.baseUrl() + "/form-upload");
 		rec.send(form);
 		rec.awaitLoadend();
 
-		int length = raw.requestsTo("/form-upload").get(0).body().length;
+		int length = raw.server().requestsTo("/form-upload").get(0).body().length;
 		String all = length + "," + length + ",t";
 		assertThat(rec.events()).containsSubsequence("loadstart(0,0,f)", "u.loadstart(0," + length + ",t)",
 				"u.progress(" + all + ")", "u.load(" + all + ")", "u.loadend(" + all + ")", "rsc(2)");
@@ -284,7 +281,7 @@ class RequestBodyTypesTests {
 	void largeBlobUploadReportsThrottledIncreasingProgressOverSeveralWindows() {
 		int size = 16 * 1024 * 1024;
 		Blob blob = new Blob(List.of(new byte[size]), "application/octet-stream");
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", slowReader.url("/large-blob"));
 		rec.send(blob);

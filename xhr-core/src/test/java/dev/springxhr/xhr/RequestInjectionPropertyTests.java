@@ -17,13 +17,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.PropertyCheck;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 import dev.springxhr.xhr.internal.http.HttpMethods;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * CRLF and NUL injection is impossible end to end: whatever method, URL and header names and values a caller
@@ -33,7 +32,7 @@ import dev.springxhr.xhr.internal.http.HttpMethods;
 class RequestInjectionPropertyTests {
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	/** Fetch §2.2.2 forbidden request-header names (byte-case-insensitive), besides Proxy-* and Sec-*. */
 	private static final Set<String> FORBIDDEN = Set.of("accept-charset", "accept-encoding",
@@ -47,8 +46,6 @@ class RequestInjectionPropertyTests {
 
 	private static final Set<String> METHOD_OVERRIDES = Set.of("x-http-method", "x-http-method-override",
 			"x-method-override");
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
 
 	record Attempt(String method, String url, List<Map.Entry<String, String>> headers) {
 	}
@@ -95,7 +92,7 @@ class RequestInjectionPropertyTests {
 	@Test
 	void whateverTheCallerPassesTheServerReceivesOneCleanRequestWithExactlyTheAllowedHeaders() {
 		int checked = PropertyCheck.forAll(20240861L, 250, RequestInjectionPropertyTests::attempt, (attempt) -> {
-			XMLHttpRequest xhr = this.factory.create();
+			XMLHttpRequest xhr = raw.factory().create();
 			EventRecorder rec = EventRecorder.attach(xhr);
 			try {
 				xhr.open(attempt.method(), raw.baseUrl() + attempt.url());
@@ -123,11 +120,11 @@ class RequestInjectionPropertyTests {
 				casing.putIfAbsent(key, header.getKey());
 				expected.merge(key, value, (old, added) -> old + ", " + added);
 			}
-			int before = raw.requests().size();
+			int before = raw.server().requests().size();
 			rec.send();
 			rec.awaitLoadend();
 			assertThat(rec.count("loadend")).isEqualTo(1);
-			List<RawRequest> after = raw.requests();
+			List<RawRequest> after = raw.server().requests();
 			if (expected.values().stream().anyMatch(RequestInjectionPropertyTests::hasControlCharacter)) {
 				// Stricter than Fetch (which forbids only NUL, CR and LF): Netty refuses to send a header value with
 				// another control character, so the request is a network error and nothing reaches the wire.

@@ -4,8 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.internal.net.NetworkAccessDeniedException;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +30,14 @@ class ResolvedAddressGuardTests {
 	private static final NetworkAccessPolicy DENY_LOOPBACK = new NetworkAccessPolicy(List.of(),
 			List.of("127.0.0.0/8", "::1/128"), true);
 
-	private final RawHttpServer server = new RawHttpServer().start();
-
-	@AfterEach
-	void close() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	@Test
 	void aHostNameResolvingToADeniedNetworkGetsNoConnection() {
-		this.server.route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "secret", "Content-Length: 6"));
+		this.raw.server().route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "secret", "Content-Length: 6"));
 		XhrFactory factory = guardedFactory(DENY_LOOPBACK);
-		String url = "http://localhost:" + this.server.port() + "/secret";
+		String url = "http://localhost:" + this.raw.port() + "/secret";
 
 		EventRecorder rec = EventRecorder.attach(factory.create());
 		rec.open("GET", url);
@@ -56,18 +53,18 @@ class ResolvedAddressGuardTests {
 					+ "network ::1/128) \\(xhr.security.denied-networks\\)");
 		// Without the guard the connection is made and closed before a request byte (NetworkAccessTests). The server
 		// accepts connections in order, so once a later one is through, an earlier one would have been counted.
-		XMLHttpRequest allowed = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()).create();
-		allowed.open("GET", this.server.baseUrl() + "/secret", false);
+		XMLHttpRequest allowed = this.raw.factory().create();
+		allowed.open("GET", this.raw.baseUrl() + "/secret", false);
 		allowed.send();
-		assertThat(this.server.acceptedConnections()).isEqualTo(1);
+		assertThat(this.raw.server().acceptedConnections()).isEqualTo(1);
 	}
 
 	@Test
 	void allowedAddressesStillConnect() {
-		this.server.route("/ok", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		this.raw.server().route("/ok", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
 		XhrFactory factory = guardedFactory(new NetworkAccessPolicy(List.of(), List.of("10.0.0.0/8"), true));
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", "http://localhost:" + this.server.port() + "/ok", false);
+		sync.open("GET", "http://localhost:" + this.raw.port() + "/ok", false);
 		sync.send();
 		assertThat(sync.getResponseText()).isEqualTo("ok");
 	}
@@ -96,10 +93,10 @@ class ResolvedAddressGuardTests {
 		assertThat(ResolvedAddressGuard.guard(client, NetworkAccessPolicy.defaults())).isNotSameAs(client);
 	}
 
-	private static XhrFactory guardedFactory(NetworkAccessPolicy policy) {
+	private XhrFactory guardedFactory(NetworkAccessPolicy policy) {
 		WebClient.Builder builder = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(ResolvedAddressGuard.guard(HttpClient.create(), policy)));
-		return XhrFactory.of(builder, XhrSettings.defaults().withNetworkAccessPolicy(policy));
+		return this.raw.newFactory(builder, (settings) -> settings.withNetworkAccessPolicy(policy));
 	}
 
 }

@@ -3,24 +3,20 @@ package dev.springxhr.xhr;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §10 (same-origin): status and statusText exactly as sent, getResponseHeader() and
@@ -30,31 +26,19 @@ import dev.springxhr.xhr.support.RawHttpServer;
 class ResponseAttributesTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
-
-	private XhrFactory factory;
-
-	private XhrFactory rawFactory;
-
-	@BeforeEach
-	void createFactories() {
-		this.factory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(server.baseUrl() + "/")));
-		this.rawFactory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(raw.baseUrl() + "/")));
-	}
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	/** Serve {@code response} on {@code path}, GET it and wait for loadend. */
 	private XMLHttpRequest getFromRawServer(String path, byte[] response) {
-		raw.route(path, response);
-		XMLHttpRequest xhr = this.rawFactory.create();
-		EventLog log = EventLog.attach(xhr);
+		raw.server().route(path, response);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", path);
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		return xhr;
 	}
 
@@ -63,35 +47,36 @@ class ResponseAttributesTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "404, Nope", "500, Internal Server Error", "699, lowercase", "400, Bad Request" })
 	void errorStatusIsNotANetworkErrorAndLoadFires(int status, String reason) {
-		raw.route("/status/" + status, RawHttpServer.response("HTTP/1.1 " + status + " " + reason, "Oops!!",
+		raw.server().route("/status/" + status, RawHttpServer.response("HTTP/1.1 " + status + " " + reason, "Oops!!",
 				"Content-Length: 6", "Content-Type: text/plain"));
-		XMLHttpRequest xhr = this.rawFactory.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/status/" + status);
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.DONE);
 		assertThat(xhr.getStatus()).isEqualTo((short) status);
 		assertThat(xhr.getStatusText()).isEqualTo(reason);
 		assertThat(xhr.getResponseText()).isEqualTo("Oops!!");
 		assertThat(xhr.getResponseURL()).isEqualTo(raw.baseUrl() + "/status/" + status);
-		assertThat(log.count("load")).isOne();
-		assertThat(log.count("error")).isZero();
-		assertThat(log.entries()).endsWith("readystatechange(4)", "load", "loadend");
+		assertThat(rec.count("load")).isOne();
+		assertThat(rec.count("error")).isZero();
+		assertThat(rec.events()).endsWith("rsc(4)", "load(6,6,t)", "loadend(6,6,t)");
 	}
 
 	@Test
 	void notFoundFromWireMockIsNotAnErrorAndLoadFires() {
-		server.stubFor(get(urlEqualTo("/status/wiremock-404")).willReturn(aResponse().withStatus(404).withBody("no")));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/status/wiremock-404")).willReturn(aResponse().withStatus(404).withBody("no")));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/status/wiremock-404");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 404);
 		assertThat(xhr.getResponseText()).isEqualTo("no");
-		assertThat(log.count("load")).isOne();
-		assertThat(log.count("error")).isZero();
+		assertThat(rec.count("load")).isOne();
+		assertThat(rec.count("error")).isZero();
 	}
 
 	@ParameterizedTest(name = "[{index}] status line \"{0}\" gives statusText \"{1}\"")
@@ -210,9 +195,9 @@ class ResponseAttributesTests {
 
 	@Test
 	void headersAreEmptyBeforeHeadersReceivedAndVisibleFromIt() {
-		raw.route("/visible/when", RawHttpServer.response("HTTP/1.1 200 OK", "body", "X-When: now",
+		raw.server().route("/visible/when", RawHttpServer.response("HTTP/1.1 200 OK", "body", "X-When: now",
 				"Content-Length: 4"));
-		XMLHttpRequest xhr = this.rawFactory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		AtomicReference<String> inLoadstart = new AtomicReference<>();
 		AtomicReference<String> inLoadstartHeader = new AtomicReference<>("unset");
 		AtomicReference<String> inHeadersReceived = new AtomicReference<>();
@@ -227,12 +212,12 @@ class ResponseAttributesTests {
 				statusInHeadersReceived.set(xhr.getStatus());
 			}
 		});
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/visible/when");
 		assertThat(xhr.getAllResponseHeaders()).isEmpty();
 		assertThat(xhr.getResponseHeader("X-When")).isNull();
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(inLoadstart.get()).isEmpty();
 		assertThat(inLoadstartHeader.get()).isNull();
 		assertThat(inHeadersReceived.get()).isEqualTo("content-length: 4\r\nx-when: now\r\n");
@@ -256,9 +241,9 @@ class ResponseAttributesTests {
 
 	@Test
 	void headersAreGoneAfterAbortInHeadersReceived() {
-		raw.route("/visible/abort-headers", RawHttpServer.response("HTTP/1.1 200 OK", "body", "X-Abort: early",
+		raw.server().route("/visible/abort-headers", RawHttpServer.response("HTTP/1.1 200 OK", "body", "X-Abort: early",
 				"Content-Length: 4"));
-		XMLHttpRequest xhr = this.rawFactory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		AtomicReference<String> beforeAbort = new AtomicReference<>();
 		AtomicReference<String> afterAbort = new AtomicReference<>();
 		AtomicReference<String> afterAbortHeader = new AtomicReference<>("unset");
@@ -270,37 +255,37 @@ class ResponseAttributesTests {
 				afterAbortHeader.set(xhr.getResponseHeader("X-Abort"));
 			}
 		});
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/visible/abort-headers");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(beforeAbort.get()).isEqualTo("content-length: 4\r\nx-abort: early\r\n");
 		assertThat(afterAbort.get()).isEmpty();
 		assertThat(afterAbortHeader.get()).isNull();
 		assertThat(xhr.getAllResponseHeaders()).isEmpty();
 		assertThat(xhr.getStatus()).isZero();
-		assertThat(log.count("abort")).isOne();
+		assertThat(rec.count("abort")).isOne();
 	}
 
 	@Test
 	void headersAreGoneAfterANetworkErrorDuringTheBody() {
 		// Content-Length promises 10 bytes, the server sends 3 and closes: a network error after headers arrived.
-		raw.route("/visible/truncated", RawHttpServer.response("HTTP/1.1 200 OK", "abc", "X-Truncated: yes",
+		raw.server().route("/visible/truncated", RawHttpServer.response("HTTP/1.1 200 OK", "abc", "X-Truncated: yes",
 				"Content-Length: 10", "Connection: close"));
-		XMLHttpRequest xhr = this.rawFactory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		AtomicReference<String> inHeadersReceived = new AtomicReference<>();
 		xhr.addEventListener("readystatechange", (event) -> {
 			if (xhr.getReadyState() == XMLHttpRequest.HEADERS_RECEIVED) {
 				inHeadersReceived.set(xhr.getResponseHeader("X-Truncated"));
 			}
 		});
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/visible/truncated");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(inHeadersReceived.get()).isEqualTo("yes");
-		assertThat(log.count("error")).isOne();
-		assertThat(log.count("load")).isZero();
+		assertThat(rec.count("error")).isOne();
+		assertThat(rec.count("load")).isZero();
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.DONE);
 		assertThat(xhr.getAllResponseHeaders()).isEmpty();
 		assertThat(xhr.getResponseHeader("X-Truncated")).isNull();
@@ -311,15 +296,16 @@ class ResponseAttributesTests {
 
 	@Test
 	void responseUrlAndStatusOfAPlainGet() {
-		server.stubFor(get(urlEqualTo("/plain?x=1")).willReturn(aResponse().withStatus(200).withBody("plain")));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/plain?x=1")).willReturn(aResponse().withStatus(200).withBody("plain")));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/plain?x=1");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
 		assertThat(xhr.getStatusText()).isEqualTo("OK");
-		assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/plain?x=1");
+		assertThat(xhr.getResponseURL()).isEqualTo(wireMock.baseUrl() + "/plain?x=1");
 		assertThat(xhr.getResponseText()).isEqualTo("plain");
 	}
 

@@ -14,16 +14,17 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Content codings and {@code maxResponseSize}: the engine advertises and decodes gzip and deflate as a browser
@@ -37,16 +38,12 @@ class ResponseSizeLimitTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private final RawHttpServer server = new RawHttpServer().start();
-
-	@AfterEach
-	void close() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	@Test
 	void theEngineAdvertisesGzipAndDeflate() {
-		RawHttpServer.RawRequest request = this.server.exchange(factory(null), "GET", "/ae", null);
+		RawHttpServer.RawRequest request = this.raw.server().exchange(factory(null), "GET", "/ae", null);
 		assertThat(request.headerValues("Accept-Encoding")).containsExactly("gzip, deflate");
 	}
 
@@ -55,11 +52,11 @@ class ResponseSizeLimitTests {
 	void aCodedBodyIsDecodedAndItsHeadersAreShownAsReceived(String coding) throws IOException {
 		String text = "hello ".repeat(1000);
 		byte[] coded = encode(coding, text.getBytes(StandardCharsets.UTF_8));
-		this.server.route("/coded", RawHttpServer.response("HTTP/1.1 200 OK", coded, "Content-Type: text/plain",
+		this.raw.server().route("/coded", RawHttpServer.response("HTTP/1.1 200 OK", coded, "Content-Type: text/plain",
 				"Content-Encoding: " + coding, "Content-Length: " + coded.length));
 		XMLHttpRequest xhr = factory(null).create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.baseUrl() + "/coded");
+		rec.open("GET", this.raw.baseUrl() + "/coded");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(xhr.getResponseText()).isEqualTo(text);
@@ -73,12 +70,12 @@ class ResponseSizeLimitTests {
 	@Test
 	void aDecodedBodyWithinTheLimitLoadsEvenWhenItsCodedLengthIsSmaller() throws IOException {
 		byte[] coded = encode("gzip", new byte[(int) (MIB - 1)]);
-		this.server.route("/fits", RawHttpServer.response("HTTP/1.1 200 OK", coded, "Content-Encoding: gzip",
+		this.raw.server().route("/fits", RawHttpServer.response("HTTP/1.1 200 OK", coded, "Content-Encoding: gzip",
 				"Content-Length: " + coded.length));
 		XMLHttpRequest xhr = factory(DataSize.ofMegabytes(1)).create();
 		xhr.setResponseType(XMLHttpRequestResponseType.ARRAYBUFFER);
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.baseUrl() + "/fits");
+		rec.open("GET", this.raw.baseUrl() + "/fits");
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
@@ -92,7 +89,7 @@ class ResponseSizeLimitTests {
 		byte[] block = flushedZeroBlock();
 		long bombSize = 10 * MIB;
 		AtomicLong written = new AtomicLong();
-		this.server.routeStreaming("/bomb", (request, out) -> {
+		this.raw.server().routeStreaming("/bomb", (request, out) -> {
 			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Encoding: gzip\r\n"
 					+ "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			out.write(new byte[] { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff });
@@ -105,12 +102,12 @@ class ResponseSizeLimitTests {
 		for (XMLHttpRequestResponseType type : List.of(XMLHttpRequestResponseType.EMPTY,
 				XMLHttpRequestResponseType.ARRAYBUFFER, XMLHttpRequestResponseType.BLOB)) {
 			written.set(0);
-			int exchangesBefore = this.server.finishedExchanges();
+			int exchangesBefore = this.raw.server().finishedExchanges();
 			long start = System.nanoTime();
 			XMLHttpRequest xhr = factory.create();
 			xhr.setResponseType(type);
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", this.server.baseUrl() + "/bomb");
+			rec.open("GET", this.raw.baseUrl() + "/bomb");
 			rec.send();
 			rec.awaitLoadend();
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -118,12 +115,12 @@ class ResponseSizeLimitTests {
 			assertThat(took).as("%s", type).isLessThan(Duration.ofSeconds(3));
 			assertThat(xhr.getResponse()).as("%s", type).isIn(null, "");
 			// The server's writing ends (the client closed the connection) long before the bomb is out.
-			await().until(() -> this.server.finishedExchanges() > exchangesBefore);
+			await().until(() -> this.raw.server().finishedExchanges() > exchangesBefore);
 			assertThat(written.get()).as("bytes of the bomb the server could write").isLessThan(bombSize);
 		}
 
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", this.server.baseUrl() + "/bomb", false);
+		sync.open("GET", this.raw.baseUrl() + "/bomb", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("larger than the limit of 1048576 bytes");
 	}
@@ -132,8 +129,9 @@ class ResponseSizeLimitTests {
 	@ValueSource(strings = { "", "text", "arraybuffer", "blob" })
 	void aPlainBodyOverTheLimitIsANetworkErrorForEveryResponseType(String responseType) {
 		byte[] body = new byte[64 * 1024 + 1];
-		this.server.route("/big", RawHttpServer.response("HTTP/1.1 200 OK", body, "Content-Length: " + body.length));
-		this.server.route("/chunked", (request) -> {
+		this.raw.server()
+			.route("/big", RawHttpServer.response("HTTP/1.1 200 OK", body, "Content-Length: " + body.length));
+		this.raw.server().route("/chunked", (request) -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			out.writeBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			for (int i = 0; i < 65; i++) {
@@ -149,7 +147,7 @@ class ResponseSizeLimitTests {
 			XMLHttpRequest xhr = factory.create();
 			xhr.setResponseType(responseType);
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", this.server.baseUrl() + path);
+			rec.open("GET", this.raw.baseUrl() + path);
 			rec.send();
 			rec.awaitLoadend();
 			assertThat(rec.count("loadend")).isEqualTo(1);
@@ -157,7 +155,7 @@ class ResponseSizeLimitTests {
 			assertThat(xhr.getStatus()).isZero();
 		}
 		XMLHttpRequest sync = factory.create();
-		sync.open("GET", this.server.baseUrl() + "/big", false);
+		sync.open("GET", this.raw.baseUrl() + "/big", false);
 		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
 			.contains("larger than the limit of 65536 bytes");
 	}
@@ -165,16 +163,17 @@ class ResponseSizeLimitTests {
 	@Test
 	void aBodyOfExactlyTheLimitLoads() {
 		byte[] body = new byte[64 * 1024];
-		this.server.route("/exact", RawHttpServer.response("HTTP/1.1 200 OK", body, "Content-Length: " + body.length));
+		this.raw.server()
+			.route("/exact", RawHttpServer.response("HTTP/1.1 200 OK", body, "Content-Length: " + body.length));
 		XMLHttpRequest sync = factory(DataSize.ofKilobytes(64)).create();
-		sync.open("GET", this.server.baseUrl() + "/exact", false);
+		sync.open("GET", this.raw.baseUrl() + "/exact", false);
 		sync.send();
 		assertThat(sync.getStatus()).isEqualTo((short) 200);
 		assertThat(sync.getResponseText()).hasSize(64 * 1024);
 	}
 
-	private static XhrFactory factory(DataSize limit) {
-		return XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withMaxResponseSize(limit));
+	private XhrFactory factory(@Nullable DataSize limit) {
+		return this.raw.newFactory((settings) -> settings.withMaxResponseSize(limit));
 	}
 
 	private static byte[] encode(String coding, byte[] bytes) throws IOException {

@@ -3,12 +3,10 @@ package dev.springxhr.xhr;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,19 +14,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §13.7–13.11: how {@code responseText} decodes the body — the charset of the (overridden) MIME type
@@ -40,20 +36,12 @@ class ResponseTextDecodingTests {
 	private static final String XML_1252 = "<?xml version='1.0' encoding='windows-1252'?><x>";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	private final AtomicInteger paths = new AtomicInteger();
-
-	private XhrFactory rawFactory;
-
-	@BeforeEach
-	void createFactory() {
-		this.rawFactory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(raw.baseUrl() + "/")));
-	}
 
 	private static byte[] hex(String hex) {
 		return HexFormat.of().parseHex(hex.replace(" ", ""));
@@ -85,9 +73,9 @@ class ResponseTextDecodingTests {
 			headers.add("Content-Type: " + contentType);
 		}
 		headers.add("Content-Length: " + body.length);
-		raw.route(path, RawHttpServer.response("HTTP/1.1 200 OK", body, headers.toArray(new String[0])));
-		XMLHttpRequest xhr = this.rawFactory.create();
-		EventLog log = EventLog.attach(xhr);
+		raw.server().route(path, RawHttpServer.response("HTTP/1.1 200 OK", body, headers.toArray(new String[0])));
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", path);
 		if (override != null) {
 			xhr.overrideMimeType(override);
@@ -96,7 +84,7 @@ class ResponseTextDecodingTests {
 			xhr.setResponseType(responseType);
 		}
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
 		return xhr;
 	}
@@ -269,7 +257,7 @@ class ResponseTextDecodingTests {
 
 	@Test
 	void responseTextThrowsInvalidStateErrorForArraybufferAlsoBeforeSend() {
-		XMLHttpRequest xhr = this.rawFactory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.setResponseType("arraybuffer");
 		assertThrowsDomException("InvalidStateError", xhr::getResponseText);
 		xhr.open("GET", "/not-sent");
@@ -285,16 +273,14 @@ class ResponseTextDecodingTests {
 
 	@Test
 	void responseTextFromWireMockUsesTheCharsetOfItsContentType() {
-		server.stubFor(get(urlEqualTo("/decode/wiremock")).willReturn(aResponse().withStatus(200)
+		wireMock.server().stubFor(get(urlEqualTo("/decode/wiremock")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/plain; charset=windows-1252")
 			.withBody(hex("80 FF"))));
-		XMLHttpRequest xhr = XhrFactory
-			.of(WebClient.builder(), XhrSettings.defaults().withBaseUrl(URI.create(server.baseUrl() + "/")))
-			.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/decode/wiremock");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getResponseText()).isEqualTo("\u20ac\u00ff");
 	}
 

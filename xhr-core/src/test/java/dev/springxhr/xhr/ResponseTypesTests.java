@@ -20,10 +20,10 @@ import org.w3c.dom.Document;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §12–13: the response types {@code arraybuffer}, {@code blob}, {@code json} and {@code document}, the
@@ -33,9 +33,7 @@ import dev.springxhr.xhr.support.RawHttpServer;
 class ResponseTypesTests {
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	private static int routes;
 
@@ -45,7 +43,7 @@ class ResponseTypesTests {
 		String[] lines = new String[headerLines.length + 1];
 		System.arraycopy(headerLines, 0, lines, 0, headerLines.length);
 		lines[headerLines.length] = "Content-Length: " + body.length;
-		raw.route(path, RawHttpServer.response("HTTP/1.1 200 OK", body, lines));
+		raw.server().route(path, RawHttpServer.response("HTTP/1.1 200 OK", body, lines));
 		return raw.baseUrl() + path;
 	}
 
@@ -54,8 +52,8 @@ class ResponseTypesTests {
 	}
 
 	private XMLHttpRequest fetch(String url, @Nullable String responseType, @Nullable String overrideMimeType) {
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", url);
 		if (responseType != null) {
 			xhr.setResponseType(responseType);
@@ -64,8 +62,8 @@ class ResponseTypesTests {
 			xhr.overrideMimeType(overrideMimeType);
 		}
 		xhr.send();
-		log.awaitLoadend();
-		assertThat(log.entries()).contains("load");
+		rec.awaitLoadend();
+		assertThat(rec.count("load")).isOne();
 		return xhr;
 	}
 
@@ -121,7 +119,7 @@ class ResponseTypesTests {
 
 	@Test
 	void nonTextResponsesAreNullBeforeDoneAndResponseTextThrows() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.open("GET", serve("{}"));
 		xhr.setResponseType("json");
 		assertThat(xhr.getResponse()).isNull();
@@ -267,7 +265,8 @@ class ResponseTypesTests {
 
 	@Test
 	void documentOfAHeadOrNoContentResponseIsNull() {
-		raw.route("/no-content", RawHttpServer.response("HTTP/1.1 204 No Content", "", "Content-Type: text/xml"));
+		raw.server()
+			.route("/no-content", RawHttpServer.response("HTTP/1.1 204 No Content", "", "Content-Type: text/xml"));
 		XMLHttpRequest xhr = fetch(raw.baseUrl() + "/no-content", "document", null);
 
 		assertThat(xhr.getResponse()).isNull();
@@ -275,13 +274,12 @@ class ResponseTypesTests {
 
 	@Test
 	void responseXmlIsAbsentInADedicatedWorker() {
-		XhrFactory worker = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withGlobalScope(GlobalScope.DEDICATED_WORKER));
+		XhrFactory worker = raw.newFactory((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER));
 		XMLHttpRequest xhr = worker.create();
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", serve("<x/>", "Content-Type: text/xml"));
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 
 		assertThat(xhr.getResponseXML()).isNull();
 		assertThat(xhr.getResponseText()).isEqualTo("<x/>");
@@ -306,8 +304,8 @@ class ResponseTypesTests {
 				assertThat(document.getDocumentElement().getTextContent()).doesNotContain("SECRET");
 			}
 		}
-		assertThat(raw.requestsTo(secretPath)).isEmpty();
-		assertThat(raw.requestsTo(dtdPath)).isEmpty();
+		assertThat(raw.server().requestsTo(secretPath)).isEmpty();
+		assertThat(raw.server().requestsTo(dtdPath)).isEmpty();
 	}
 
 	@Test
@@ -366,7 +364,7 @@ class ResponseTypesTests {
 
 	@Test
 	void typedJsonIsNullBeforeDoneAndForAnEmptyBody() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		assertThat(xhr.getResponse(Item.class)).isNull();
 		assertThat(fetch(serve(""), null, null).getResponse(Item.class)).isNull();
 	}

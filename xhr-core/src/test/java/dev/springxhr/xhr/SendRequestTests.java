@@ -11,31 +11,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §7: the state checks of {@code send()} and what reaches the server — Content-Length, Content-Type,
@@ -44,36 +39,24 @@ import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 class SendRequestTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
-
-	private XhrFactory factory;
-
-	private XhrFactory rawFactory;
-
-	@BeforeEach
-	void createFactories() {
-		this.factory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(server.baseUrl() + "/")));
-		this.rawFactory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(raw.baseUrl() + "/")));
-	}
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	/** Send to WireMock (any method) and return the one request it received on that path. */
 	private LoggedRequest sendToWireMock(String method, String path, @Nullable Object body, String... headers) {
-		server.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("ok")));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("ok")));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open(method, path);
 		for (int i = 0; i < headers.length; i += 2) {
 			xhr.setRequestHeader(headers[i], headers[i + 1]);
 		}
 		xhr.send(body);
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
-		List<LoggedRequest> received = server.findAll(anyRequestedFor(urlPathEqualTo(path)));
+		List<LoggedRequest> received = wireMock.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(received).hasSize(1);
 		return received.get(0);
 	}
@@ -81,17 +64,17 @@ class SendRequestTests {
 	/** Send to the raw server and return the request exactly as it arrived. */
 	private RawRequest sendToRawServer(XhrFactory factory, String method, String path, @Nullable Object body,
 			String... headers) {
-		raw.route(path, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		raw.server().route(path, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
 		XMLHttpRequest xhr = factory.create();
-		EventLog log = EventLog.attach(xhr);
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open(method, path);
 		for (int i = 0; i < headers.length; i += 2) {
 			xhr.setRequestHeader(headers[i], headers[i + 1]);
 		}
 		xhr.send(body);
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
-		List<RawRequest> received = raw.requestsTo(path);
+		List<RawRequest> received = raw.server().requestsTo(path);
 		assertThat(received).hasSize(1);
 		return received.get(0);
 	}
@@ -100,30 +83,30 @@ class SendRequestTests {
 
 	@Test
 	void sendTwiceThrowsInvalidStateErrorAndSendsOneRequest() {
-		server.stubFor(get(urlEqualTo("/send/twice")).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo("/send/twice")).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/send/twice");
 		xhr.send();
 		assertThrowsDomException("InvalidStateError", xhr::send);
 		assertThrowsDomException("InvalidStateError", () -> xhr.send("again"));
-		log.awaitLoadend();
-		assertThat(log.count("loadstart")).isOne();
-		assertThat(log.count("loadend")).isOne();
-		server.verify(1, getRequestedFor(urlEqualTo("/send/twice")));
+		rec.awaitLoadend();
+		assertThat(rec.count("loadstart")).isOne();
+		assertThat(rec.count("loadend")).isOne();
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo("/send/twice")));
 	}
 
 	@Test
 	void sendAfterDoneWithoutOpenThrowsInvalidStateError() {
-		server.stubFor(get(urlEqualTo("/send/after-done")).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo("/send/after-done")).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/send/after-done");
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThrowsDomException("InvalidStateError", xhr::send);
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.DONE);
-		server.verify(1, getRequestedFor(urlEqualTo("/send/after-done")));
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo("/send/after-done")));
 	}
 
 	// ---- Content-Length and bodies --------------------------------------------------------------------------
@@ -140,7 +123,7 @@ class SendRequestTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "DELETE", "OPTIONS", "pAtCh" })
 	void sendWithoutBodyForOtherMethodsSendsNoContentLength(String method) {
-		RawRequest request = sendToRawServer(this.rawFactory, method, "/send/no-content-length/" + method, null);
+		RawRequest request = sendToRawServer(raw.factory(), method, "/send/no-content-length/" + method, null);
 		assertThat(request.method()).isEqualTo(method);
 		assertThat(request.headerLinesNamed("Content-Length")).isEmpty();
 		assertThat(request.headerLinesNamed("Transfer-Encoding")).isEmpty();
@@ -150,24 +133,21 @@ class SendRequestTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "GET", "HEAD", "get", "head" })
 	void sendWithBodyForGetAndHeadSendsNoBodyAndNoUploadEvents(String method) {
-		List<String> uploadEvents = new CopyOnWriteArrayList<>();
-		raw.route("/send/get-head-body/" + method, RawHttpServer.response("HTTP/1.1 200 OK", "", "Content-Length: 0"));
-		XMLHttpRequest xhr = this.rawFactory.create();
-		for (String type : EventLog.PROGRESS_TYPES) {
-			xhr.getUpload().addEventListener(type, (event) -> uploadEvents.add(type));
-		}
-		EventLog log = EventLog.attach(xhr);
+		raw.server().route("/send/get-head-body/" + method,
+				RawHttpServer.response("HTTP/1.1 200 OK", "", "Content-Length: 0"));
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		xhr.open(method, "/send/get-head-body/" + method);
 		xhr.send("TEST");
-		log.awaitLoadend();
-		assertThat(raw.requestsTo("/send/get-head-body/" + method)).singleElement().satisfies((request) -> {
+		rec.awaitLoadend();
+		assertThat(raw.server().requestsTo("/send/get-head-body/" + method)).singleElement().satisfies((request) -> {
 			assertThat(request.method()).isEqualTo(method.toUpperCase());
 			assertThat(request.headerLinesNamed("Content-Length")).isEmpty();
 			assertThat(request.headerLinesNamed("Transfer-Encoding")).isEmpty();
 			assertThat(request.headerLinesNamed("Content-Type")).isEmpty();
 			assertThat(request.body()).isEmpty();
 		});
-		assertThat(uploadEvents).isEmpty();
+		assertThat(rec.events()).noneMatch((event) -> event.startsWith("u."));
 	}
 
 	@Test
@@ -204,15 +184,15 @@ class SendRequestTests {
 
 	@Test
 	void sendWithByteArrayBodySendsTheBytesAsTheyWereWhenSendWasCalled() {
-		server.stubFor(any(urlEqualTo("/send/bytes-copied")).willReturn(aResponse().withStatus(200)));
+		wireMock.server().stubFor(any(urlEqualTo("/send/bytes-copied")).willReturn(aResponse().withStatus(200)));
 		byte[] bytes = { 1, 2, 3 };
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("POST", "/send/bytes-copied");
 		xhr.send(bytes);
 		bytes[0] = 9;
-		log.awaitLoadend();
-		server.verify(1, postRequestedFor(urlEqualTo("/send/bytes-copied"))
+		rec.awaitLoadend();
+		wireMock.server().verify(1, postRequestedFor(urlEqualTo("/send/bytes-copied"))
 			.withRequestBody(binaryEqualTo(new byte[] { 1, 2, 3 })));
 	}
 
@@ -262,7 +242,7 @@ class SendRequestTests {
 
 	@Test
 	void sendWithEmptyAuthorContentTypeSendsItEmpty() {
-		RawRequest request = sendToRawServer(this.rawFactory, "POST", "/send/empty-content-type", "TEST",
+		RawRequest request = sendToRawServer(raw.factory(), "POST", "/send/empty-content-type", "TEST",
 				"Content-Type", "");
 		assertThat(request.headerValues("Content-Type")).containsExactly("");
 		assertThat(request.body()).isEqualTo("TEST".getBytes(StandardCharsets.UTF_8));
@@ -286,7 +266,7 @@ class SendRequestTests {
 			"text/plain;charset=\"utf-8\"|text/plain;charset=\"utf-8\"",
 			"YO/yo;charset=x;yo=YO; X=y|yo/yo;charset=UTF-8;yo=YO;x=y" })
 	void sendWithStringBodyRewritesANonUtf8CharsetOfTheAuthorContentType(String authorValue, String expected) {
-		RawRequest request = sendToRawServer(this.rawFactory, "POST",
+		RawRequest request = sendToRawServer(raw.factory(), "POST",
 				"/send/content-type-charset/" + Integer.toHexString(authorValue.hashCode()), "TEST", "Content-Type",
 				authorValue);
 		assertThat(request.headerValues("Content-Type")).containsExactly(expected);
@@ -296,31 +276,27 @@ class SendRequestTests {
 
 	@Test
 	void sendAddsAcceptAnyWhenTheAuthorSetsNoAccept() {
-		RawRequest request = sendToRawServer(this.rawFactory, "GET", "/send/accept-default", null);
+		RawRequest request = sendToRawServer(raw.factory(), "GET", "/send/accept-default", null);
 		assertThat(request.headerValues("Accept")).containsExactly("*/*");
 	}
 
 	@Test
 	void sendKeepsTheAuthorAcceptAlone() {
-		RawRequest request = sendToRawServer(this.rawFactory, "GET", "/send/accept-author", null, "Accept",
+		RawRequest request = sendToRawServer(raw.factory(), "GET", "/send/accept-author", null, "Accept",
 				"application/json");
 		assertThat(request.headerValues("Accept")).containsExactly("application/json");
 	}
 
 	@Test
 	void sendUsesTheSettingsUserAgentWhenTheAuthorSetsNone() {
-		XhrFactory withAgent = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()
-			.withBaseUrl(URI.create(raw.baseUrl() + "/"))
-			.withUserAgent("spring-xhr-test/1"));
+		XhrFactory withAgent = raw.newFactory((settings) -> settings.withUserAgent("spring-xhr-test/1"));
 		RawRequest request = sendToRawServer(withAgent, "GET", "/send/user-agent-settings", null);
 		assertThat(request.headerValues("User-Agent")).containsExactly("spring-xhr-test/1");
 	}
 
 	@Test
 	void sendUsesTheAuthorUserAgentOverTheSettingsOne() {
-		XhrFactory withAgent = XhrFactory.of(WebClient.builder(), XhrSettings.defaults()
-			.withBaseUrl(URI.create(raw.baseUrl() + "/"))
-			.withUserAgent("spring-xhr-test/1"));
+		XhrFactory withAgent = raw.newFactory((settings) -> settings.withUserAgent("spring-xhr-test/1"));
 		RawRequest request = sendToRawServer(withAgent, "GET", "/send/user-agent-author", null, "User-Agent",
 				"author-agent/2");
 		assertThat(request.headerValues("User-Agent")).containsExactly("author-agent/2");
@@ -330,7 +306,7 @@ class SendRequestTests {
 	void sendWithoutOriginSettingSendsNoOriginForGet() {
 		LoggedRequest request = sendToWireMock("GET", "/send/no-origin", null);
 		assertThat(request.containsHeader("Origin")).isFalse();
-		server.verify(1, getRequestedFor(urlEqualTo("/send/no-origin")).withHeader("Accept", equalTo("*/*"))
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo("/send/no-origin")).withHeader("Accept", equalTo("*/*"))
 			.withHeader("Cookie", absent()));
 	}
 

@@ -2,11 +2,9 @@ package dev.springxhr.xhr;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -16,23 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.springxhr.xhr.support.EventLog;
+import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Checklist §3: {@code setRequestHeader()} — state errors, name and value validation, normalization, combining,
@@ -43,51 +38,39 @@ class SetRequestHeaderTests {
 	private static final String SENTINEL = "author-value-must-not-be-sent";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
-
-	private XhrFactory factory;
-
-	private XhrFactory rawFactory;
-
-	@BeforeEach
-	void createFactories() {
-		this.factory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(server.baseUrl() + "/")));
-		this.rawFactory = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withBaseUrl(URI.create(raw.baseUrl() + "/")));
-	}
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	/** Send a GET with the given headers to the raw server and return the request it received. */
 	private RawRequest sendToRawServer(String path, String... namesAndValues) {
-		raw.route(path, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest xhr = this.rawFactory.create();
-		EventLog log = EventLog.attach(xhr);
+		raw.server().route(path, RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest xhr = raw.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", path);
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			xhr.setRequestHeader(namesAndValues[i], namesAndValues[i + 1]);
 		}
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
-		List<RawRequest> received = raw.requestsTo(path);
+		List<RawRequest> received = raw.server().requestsTo(path);
 		assertThat(received).hasSize(1);
 		return received.get(0);
 	}
 
 	/** Send a GET with one header to WireMock and return the request it received. */
 	private LoggedRequest sendToWireMock(String path, String name, String value) {
-		server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", path);
 		xhr.setRequestHeader(name, value);
 		xhr.send();
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
-		List<LoggedRequest> received = server.findAll(getRequestedFor(urlEqualTo(path)));
+		List<LoggedRequest> received = wireMock.server().findAll(getRequestedFor(urlEqualTo(path)));
 		assertThat(received).hasSize(1);
 		return received.get(0);
 	}
@@ -96,38 +79,38 @@ class SetRequestHeaderTests {
 
 	@Test
 	void setRequestHeaderInUnsentThrowsInvalidStateError() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		assertThrowsDomException("InvalidStateError", () -> xhr.setRequestHeader("X-Early", "1"));
 	}
 
 	@Test
 	void setRequestHeaderAfterSendThrowsInvalidStateErrorAndTheHeaderIsNotSent() {
-		server.stubFor(get(urlEqualTo("/srh/after-send")).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo("/srh/after-send")).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/srh/after-send");
 		xhr.send();
 		assertThrowsDomException("InvalidStateError", () -> xhr.setRequestHeader("X-Late", "1"));
-		log.awaitLoadend();
+		rec.awaitLoadend();
 		assertThrowsDomException("InvalidStateError", () -> xhr.setRequestHeader("X-Late", "2"));
-		server.verify(1, getRequestedFor(urlEqualTo("/srh/after-send")).withHeader("X-Late", absent()));
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo("/srh/after-send")).withHeader("X-Late", absent()));
 	}
 
 	@Test
 	void setRequestHeaderAfterSendThrowsInvalidStateErrorEvenForAnInvalidName() {
-		server.stubFor(get(urlEqualTo("/srh/state-first")).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo("/srh/state-first")).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/srh/state-first");
 		xhr.send();
 		// Step 1/2 (state) come before step 4 (syntax).
 		assertThrowsDomException("InvalidStateError", () -> xhr.setRequestHeader("bad name", "x"));
-		log.awaitLoadend();
+		rec.awaitLoadend();
 	}
 
 	@Test
 	void setRequestHeaderWithNonLatin1NameThrowsIllegalArgumentExceptionEvenInUnsent() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		// The ByteString conversion (a TypeError) happens before the method's own state check.
 		assertThatIllegalArgumentException().isThrownBy(() -> xhr.setRequestHeader("\uFF83\uFF7D\uFF84", "x"));
 	}
@@ -147,7 +130,7 @@ class SetRequestHeaderTests {
 	@ParameterizedTest(name = "[{index}] name {0}")
 	@MethodSource("bogusNames")
 	void setRequestHeaderWithBogusNameThrowsSyntaxError(String name) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		xhr.open("GET", "/srh/bogus-name");
 		assertThrowsDomException("SyntaxError", () -> xhr.setRequestHeader(name, "x"));
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.OPENED);
@@ -156,7 +139,7 @@ class SetRequestHeaderTests {
 	@ParameterizedTest(name = "[{index}] value {0}")
 	@ValueSource(strings = { "t\u0000t", "t\rt", "t\nt", "a\r\nX-Injected: 1" })
 	void setRequestHeaderWithNulCrOrLfInsideTheValueThrowsSyntaxError(String value) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		xhr.open("GET", "/srh/bogus-value");
 		assertThrowsDomException("SyntaxError", () -> xhr.setRequestHeader("X-Test", value));
 	}
@@ -164,7 +147,7 @@ class SetRequestHeaderTests {
 	@ParameterizedTest(name = "name {0}")
 	@ValueSource(strings = { "\uFF83\uFF7D\uFF84", "X-\uFF83\uFF7D\uFF84", "X-\u0100" })
 	void setRequestHeaderWithNonLatin1NameThrowsIllegalArgumentException(String name) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		xhr.open("GET", "/srh/non-latin1");
 		assertThatIllegalArgumentException().isThrownBy(() -> xhr.setRequestHeader(name, "x"));
 	}
@@ -172,7 +155,7 @@ class SetRequestHeaderTests {
 	@ParameterizedTest(name = "value {0}")
 	@ValueSource(strings = { "\uFF83\uFF7D\uFF84", "caf\u00e9 \u20ac" })
 	void setRequestHeaderWithNonLatin1ValueThrowsIllegalArgumentException(String value) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = wireMock.factory().create();
 		xhr.open("GET", "/srh/non-latin1-value");
 		assertThatIllegalArgumentException().isThrownBy(() -> xhr.setRequestHeader("X-Test", value));
 	}
@@ -246,17 +229,17 @@ class SetRequestHeaderTests {
 
 	@Test
 	void forbiddenRequestHeadersAreNotSentAlsoWhenSetTogether() {
-		server.stubFor(get(urlEqualTo("/srh/forbidden-all")).willReturn(aResponse().withStatus(200)));
-		XMLHttpRequest xhr = this.factory.create();
-		EventLog log = EventLog.attach(xhr);
+		wireMock.server().stubFor(get(urlEqualTo("/srh/forbidden-all")).willReturn(aResponse().withStatus(200)));
+		XMLHttpRequest xhr = wireMock.factory().create();
+		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.open("GET", "/srh/forbidden-all");
 		for (String name : List.of("Cookie", "Cookie2", "DNT", "Referer", "Origin", "Via", "Date", "Keep-Alive",
 				"Accept-Charset", "Sec-Foo", "Proxy-Foo", "Set-Cookie")) {
 			xhr.setRequestHeader(name, "1");
 		}
 		xhr.send();
-		log.awaitLoadend();
-		server.verify(1, getRequestedFor(urlEqualTo("/srh/forbidden-all")).withHeader("Cookie", absent())
+		rec.awaitLoadend();
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo("/srh/forbidden-all")).withHeader("Cookie", absent())
 			.withHeader("Cookie2", absent())
 			.withHeader("DNT", absent())
 			.withHeader("Referer", absent())

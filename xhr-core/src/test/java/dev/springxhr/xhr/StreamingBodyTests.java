@@ -22,7 +22,6 @@ import reactor.core.publisher.Flux;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.CountingUploadServer;
 import dev.springxhr.xhr.support.EventRecorder;
@@ -30,6 +29,7 @@ import dev.springxhr.xhr.support.EventRecorder.Entry;
 import dev.springxhr.xhr.support.EventRecorder.Target;
 import dev.springxhr.xhr.support.RawHttpServer;
 import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Beyond the standard: streaming request bodies ({@link StreamingBody}, a {@code Publisher<DataBuffer>}, an
@@ -39,12 +39,10 @@ import dev.springxhr.xhr.support.RawHttpServer.RawRequest;
 class StreamingBodyTests {
 
 	@RegisterExtension
-	static final RawHttpServer raw = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	@RegisterExtension
-	static final CountingUploadServer counting = new CountingUploadServer(0, 0);
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+	static final XhrTestServer<CountingUploadServer> counting = XhrTestServer.countingUploads(0, 0);
 
 	private static byte[] pattern(int size) {
 		byte[] bytes = new byte[size];
@@ -61,7 +59,7 @@ class StreamingBodyTests {
 	}
 
 	private RawRequest sendToRaw(String path, Object body, String... headers) {
-		return raw.exchange(this.factory, "POST", path, body, headers);
+		return raw.server().exchange(raw.factory(), "POST", path, body, headers);
 	}
 
 	@Test
@@ -128,7 +126,7 @@ class StreamingBodyTests {
 		byte[] bytes = pattern(120_000);
 		// Twelve chunks 30 ms apart: the upload spans several 50 ms throttle windows.
 		Flux<DataBuffer> slow = buffers(bytes, 10_000).delayElements(Duration.ofMillis(30));
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", counting.url("/slow-stream"));
 		rec.send(slow);
@@ -153,7 +151,7 @@ class StreamingBodyTests {
 		long size = 64L * 1024 * 1024;
 		long maxLead = 16L * 1024 * 1024;
 		AtomicLong maxSeenLead = new AtomicLong();
-		counting.reset();
+		counting.server().reset();
 		// A stream that refuses to run more than 16 MiB ahead of what the server has received: a client that read
 		// the whole body before sending it would stall here until the stream gives up.
 		InputStream bounded = new InputStream() {
@@ -171,7 +169,7 @@ class StreamingBodyTests {
 					return -1;
 				}
 				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-				while (this.produced - counting.received() > maxLead) {
+				while (this.produced - counting.server().received() > maxLead) {
 					if (System.nanoTime() > deadline) {
 						throw new IOException("the client held more than 16 MiB of the body unsent");
 					}
@@ -181,11 +179,11 @@ class StreamingBodyTests {
 				int count = (int) Math.min(len, size - this.produced);
 				java.util.Arrays.fill(b, off, off + count, (byte) 'x');
 				this.produced += count;
-				maxSeenLead.accumulateAndGet(this.produced - counting.received(), Math::max);
+				maxSeenLead.accumulateAndGet(this.produced - counting.server().received(), Math::max);
 				return count;
 			}
 		};
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open("POST", counting.url("/big"));
 		rec.send(StreamingBody.fromInputStream(() -> bounded, size, "application/octet-stream"));
@@ -200,7 +198,7 @@ class StreamingBodyTests {
 	void publisherThatFailsMidwayIsANetworkErrorWithExactlyOneLoadend() {
 		Flux<DataBuffer> failing = buffers(pattern(50_000), 10_000)
 			.concatWith(Flux.error(new IOException("disk gone")));
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", counting.url("/failing"));
 		rec.send(failing);
@@ -216,7 +214,7 @@ class StreamingBodyTests {
 	@Test
 	void syncSendStreamsTheBodyToo() {
 		byte[] bytes = pattern(70_000);
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = raw.factory().create();
 		xhr.open("POST", counting.url("/sync-stream"), false);
 		xhr.send(StreamingBody.of(buffers(bytes, 4_096), -1, null));
 
@@ -227,13 +225,13 @@ class StreamingBodyTests {
 	@Test
 	void getIgnoresAStreamingBody() {
 		RawRequest request;
-		raw.route("/stream-get", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		XMLHttpRequest xhr = this.factory.create();
+		raw.server().route("/stream-get", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		rec.open("GET", raw.baseUrl() + "/stream-get");
 		rec.send(StreamingBody.of(buffers(pattern(10), 5), 10, "text/plain"));
 		rec.awaitLoadend();
-		request = raw.requestsTo("/stream-get").get(0);
+		request = raw.server().requestsTo("/stream-get").get(0);
 
 		assertThat(request.headerValues("Content-Length")).isEmpty();
 		assertThat(request.headerValues("Content-Type")).isEmpty();

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.TestServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,32 +26,31 @@ import static org.awaitility.Awaitility.await;
  */
 class SyncSendTests {
 
-	private TestServer server;
+	@RegisterExtension
+	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
 	private ExecutorService plainThreads;
 
 	@BeforeEach
 	void start() {
-		this.server = TestServer.start();
 		this.plainThreads = Executors.newCachedThreadPool();
 	}
 
 	@AfterEach
 	void stop() {
 		this.plainThreads.shutdownNow();
-		this.server.close();
 	}
 
-	private static XhrFactory factory(SyncXhrPolicy policy) {
-		return XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withSyncXhrPolicy(policy));
+	private XhrFactory factory(SyncXhrPolicy policy) {
+		return this.netty.newFactory((settings) -> settings.withSyncXhrPolicy(policy));
 	}
 
 	@Test
 	void syncSuccessFiresOnlyRsc4LoadLoadendInsideSendOnTheCallingThread() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		long caller = Thread.currentThread().getId();
-		rec.open("POST", this.server.url("/echo"), false);
+		rec.open("POST", this.netty.url("/echo"), false);
 
 		rec.send("Test Message");
 
@@ -68,9 +67,9 @@ class SyncSendTests {
 
 	@Test
 	void syncGetOfATrickledBodyHasNoProgressAndNoIntermediateStates() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/trickle?parts=3&size=100&delay=60"), false);
+		rec.open("GET", this.netty.url("/trickle?parts=3&size=100&delay=60"), false);
 
 		rec.send();
 
@@ -81,7 +80,7 @@ class SyncSendTests {
 
 	@Test
 	void syncNetworkErrorThrowsNetworkErrorAndFiresNoEvents() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"), false);
 
@@ -98,9 +97,9 @@ class SyncSendTests {
 
 	@Test
 	void syncConnectionResetThrowsNetworkError() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/reset"), false);
+		rec.open("GET", this.netty.url("/reset"), false);
 
 		DOMException thrown = catchThrowableOfType(DOMException.class, () -> rec.send());
 
@@ -112,9 +111,9 @@ class SyncSendTests {
 
 	@Test
 	void sync404IsNotAnError() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/text?status=404&reason=Nope&body=Nope!!!"), false);
+		rec.open("GET", this.netty.url("/text?status=404&reason=Nope&body=Nope!!!"), false);
 
 		rec.send();
 
@@ -129,7 +128,7 @@ class SyncSendTests {
 	void denyRefusesWithNetworkErrorAndLeavesTheRequestOpenedAndUnsent() {
 		XMLHttpRequest xhr = factory(SyncXhrPolicy.DENY).create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("POST", this.server.url("/echo"), false);
+		rec.open("POST", this.netty.url("/echo"), false);
 
 		DOMException thrown = catchThrowableOfType(DOMException.class, () -> rec.send("Test Message"));
 
@@ -146,10 +145,10 @@ class SyncSendTests {
 		rec.abort();
 		assertThat(rec.eventsInside("abort")).isEmpty();
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.OPENED);
-		assertThat(this.server.connectionCount()).isZero();
+		assertThat(this.netty.server().connectionCount()).isZero();
 
 		// Reopened asynchronously, it works.
-		rec.open("GET", this.server.url("/bytes?size=3"), true);
+		rec.open("GET", this.netty.url("/bytes?size=3"), true);
 		rec.send();
 		rec.awaitLoadend();
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)", "send>loadstart(0,0,f)", "rsc(2)", "rsc(3)",
@@ -159,14 +158,14 @@ class SyncSendTests {
 	@Test
 	void denyOnEventLoopIsTheDefaultAndRefusesOnAReactorParallelThread() {
 		assertThat(XhrSettings.defaults().syncXhrPolicy()).isEqualTo(SyncXhrPolicy.DENY_ON_EVENT_LOOP);
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		AtomicReference<Throwable> thrown = new AtomicReference<>();
 		AtomicReference<String> thread = new AtomicReference<>();
 
 		Mono.fromRunnable(() -> {
 			thread.set(Thread.currentThread().getName());
-			rec.open("GET", this.server.url("/bytes?size=3"), false);
+			rec.open("GET", this.netty.url("/bytes?size=3"), false);
 			try {
 				rec.send();
 			}
@@ -182,18 +181,18 @@ class SyncSendTests {
 		});
 		assertThat(rec.timeline()).containsExactly("open>rsc(1)");
 		assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.OPENED);
-		assertThat(this.server.connectionCount()).isZero();
+		assertThat(this.netty.server().connectionCount()).isZero();
 	}
 
 	@Test
 	void denyOnEventLoopAllowsAPlainThread() throws Exception {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		AtomicReference<Long> worker = new AtomicReference<>();
 
 		CompletableFuture.runAsync(() -> {
 			worker.set(Thread.currentThread().getId());
-			rec.open("GET", this.server.url("/bytes?size=3"), false);
+			rec.open("GET", this.netty.url("/bytes?size=3"), false);
 			rec.send();
 		}, this.plainThreads).get();
 
@@ -212,7 +211,7 @@ class SyncSendTests {
 
 		Mono.fromRunnable(() -> {
 			thread.set(Thread.currentThread().getName());
-			rec.open("GET", this.server.url("/bytes?size=3"), false);
+			rec.open("GET", this.netty.url("/bytes?size=3"), false);
 			try {
 				rec.send();
 			}
@@ -231,9 +230,9 @@ class SyncSendTests {
 
 	@Test
 	void abortFromAnotherThreadMakesTheSyncSendThrowAbortError() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("GET", this.server.url("/delay?ms=5000"), false);
+		rec.open("GET", this.netty.url("/delay?ms=5000"), false);
 		long started = System.nanoTime();
 		CompletableFuture<Throwable> sending = CompletableFuture.supplyAsync(() -> {
 			try {
@@ -244,7 +243,7 @@ class SyncSendTests {
 				return ex;
 			}
 		}, this.plainThreads);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.requests().size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.netty.server().requests().size() == 1);
 		assertThat(sending).isNotDone();
 
 		rec.abort();
@@ -262,9 +261,9 @@ class SyncSendTests {
 
 	@Test
 	void sendAfterASyncSendRequiresOpen() {
-		XMLHttpRequest xhr = XhrFactory.ofDefaults().create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=3"), false);
+		rec.open("GET", this.netty.url("/bytes?size=3"), false);
 		rec.send();
 
 		DOMException thrown = catchThrowableOfType(DOMException.class, () -> rec.send());
@@ -276,11 +275,10 @@ class SyncSendTests {
 
 	@Test
 	void syncTimeoutInADedicatedWorkerThatDoesNotElapseChangesNothing() {
-		XhrFactory worker = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withGlobalScope(GlobalScope.DEDICATED_WORKER));
+		XhrFactory worker = this.netty.newFactory((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER));
 		XMLHttpRequest xhr = worker.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=100&body=ok"), false);
+		rec.open("GET", this.netty.url("/delay?ms=100&body=ok"), false);
 		xhr.setTimeout(2000);
 
 		rec.send();

@@ -16,6 +16,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -27,6 +28,7 @@ import dev.springxhr.xhr.event.EventTarget;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.EventRecorder.Entry;
 import dev.springxhr.xhr.support.TestServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,28 +39,24 @@ import static org.awaitility.Awaitility.await;
  */
 class ThreadingTests {
 
-	private TestServer server;
-
-	private XhrFactory factory;
+	@RegisterExtension
+	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
 	private ExecutorService plainThreads;
 
 	@BeforeEach
 	void start() {
-		this.server = TestServer.start();
-		this.factory = XhrFactory.ofDefaults();
 		this.plainThreads = Executors.newCachedThreadPool();
 	}
 
 	@AfterEach
 	void stop() {
 		this.plainThreads.shutdownNow();
-		this.server.close();
 	}
 
 	@Test
 	void networkEventsArriveOnAnotherThreadOneAtATime() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr).dwell(Duration.ofMillis(3));
 		// A second, independent instrumented listener: in flight at most once, never re-entered from elsewhere.
 		AtomicInteger inFlight = new AtomicInteger();
@@ -73,7 +71,7 @@ class ThreadingTests {
 			});
 		}
 		long caller = Thread.currentThread().getId();
-		rec.open("POST", this.server.url("/trickle?parts=20&size=200&delay=15"));
+		rec.open("POST", this.netty.url("/trickle?parts=20&size=200&delay=15"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
 
@@ -90,7 +88,7 @@ class ThreadingTests {
 
 	@Test
 	void aCallFromAnotherThreadWaitsWhileAListenerOfTheRequestRuns() throws Exception {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		CountDownLatch inListener = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -107,7 +105,7 @@ class ThreadingTests {
 				order.add("listener returns");
 			}
 		});
-		rec.open("GET", this.server.url("/stall"));
+		rec.open("GET", this.netty.url("/stall"));
 		rec.send();
 		assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -133,7 +131,7 @@ class ThreadingTests {
 		appender.start();
 		logger.addAppender(appender);
 		try {
-			XMLHttpRequest xhr = this.factory.create();
+			XMLHttpRequest xhr = this.netty.factory().create();
 			String marker = "listener failure " + System.nanoTime();
 			for (String type : List.of("readystatechange", "loadstart", "progress", "load")) {
 				xhr.addEventListener(type, (e) -> {
@@ -141,7 +139,7 @@ class ThreadingTests {
 				});
 			}
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", this.server.url("/trickle?parts=2&size=10&delay=150"));
+			rec.open("GET", this.netty.url("/trickle?parts=2&size=10&delay=150"));
 			rec.send();
 			rec.awaitLoadend();
 
@@ -164,7 +162,7 @@ class ThreadingTests {
 
 	@Test
 	void aBlockedListenerOfOneRequestDoesNotStallAnother() throws Exception {
-		XMLHttpRequest a = this.factory.create();
+		XMLHttpRequest a = this.netty.factory().create();
 		EventRecorder recA = EventRecorder.attach(a);
 		CountDownLatch aBlocked = new CountDownLatch(1);
 		CountDownLatch releaseA = new CountDownLatch(1);
@@ -177,13 +175,13 @@ class ThreadingTests {
 				Thread.currentThread().interrupt();
 			}
 		});
-		recA.open("GET", this.server.url("/bytes?size=5"));
+		recA.open("GET", this.netty.url("/bytes?size=5"));
 		recA.send();
 		assertThat(aBlocked.await(10, TimeUnit.SECONDS)).isTrue();
 
-		XMLHttpRequest b = this.factory.create();
+		XMLHttpRequest b = this.netty.factory().create();
 		EventRecorder recB = EventRecorder.attach(b);
-		recB.open("GET", this.server.url("/trickle?parts=2&size=10&delay=150"));
+		recB.open("GET", this.netty.url("/trickle?parts=2&size=10&delay=150"));
 		recB.send();
 		recB.awaitLoadend();
 
@@ -206,14 +204,13 @@ class ThreadingTests {
 			.pendingAcquireMaxCount(-1)
 			.build();
 		try {
-			XhrFactory wide = XhrFactory.of(
-					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))),
-					XhrSettings.defaults());
+			XhrFactory wide = this.netty.newFactory(
+					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))));
 			List<EventRecorder> recorders = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				XMLHttpRequest xhr = wide.create();
 				EventRecorder rec = EventRecorder.attach(xhr);
-				rec.open("GET", this.server.url("/bytes?size=" + (i + 1)));
+				rec.open("GET", this.netty.url("/bytes?size=" + (i + 1)));
 				rec.send();
 				recorders.add(rec);
 			}
@@ -232,7 +229,7 @@ class ThreadingTests {
 						"loadend(" + v + ")");
 				assertThat(recorders.get(i).maxConcurrentDispatches()).isEqualTo(1);
 			}
-			assertThat(this.server.requests()).hasSize(count);
+			assertThat(this.netty.server().requests()).hasSize(count);
 		}
 		finally {
 			pool.disposeLater().block(Duration.ofSeconds(10));
@@ -241,13 +238,13 @@ class ThreadingTests {
 
 	@Test
 	void eventsInsideOpenSendAndAbortRunOnTheCallingThread() throws Exception {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		List<Long> callers = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		CompletableFuture.runAsync(() -> {
 			callers.add(Thread.currentThread().getId());
-			rec.open("POST", this.server.url("/stall"));
+			rec.open("POST", this.netty.url("/stall"));
 			rec.send("Test Message");
 		}, (task) -> new Thread(task, "caller-1").start()).get(5, TimeUnit.SECONDS);
 		rec.awaitCount("progress", 1);

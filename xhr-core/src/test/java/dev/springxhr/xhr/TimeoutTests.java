@@ -3,16 +3,15 @@ package dev.springxhr.xhr;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.EventRecorder.Entry;
 import dev.springxhr.xhr.support.EventRecorder.Target;
 import dev.springxhr.xhr.support.SilentServer;
 import dev.springxhr.xhr.support.TestServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,20 +23,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TimeoutTests {
 
-	private TestServer server;
-
-	private XhrFactory factory;
-
-	@BeforeEach
-	void start() {
-		this.server = TestServer.start();
-		this.factory = XhrFactory.ofDefaults();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
 	private static long millisBetween(long startNanos, Entry entry) {
 		return Duration.ofNanos(entry.nanos() - startNanos).toMillis();
@@ -45,9 +32,9 @@ class TimeoutTests {
 
 	@Test
 	void timeoutBeforeHeaders() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=3000"));
+		rec.open("GET", this.netty.url("/delay?ms=3000"));
 		xhr.setTimeout(200);
 		long sent = System.nanoTime();
 		rec.send();
@@ -64,9 +51,9 @@ class TimeoutTests {
 
 	@Test
 	void timeoutDuringAStalledBody() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/stall?size=4000&first=1000"));
+		rec.open("GET", this.netty.url("/stall?size=4000&first=1000"));
 		xhr.setTimeout(500);
 		long sent = System.nanoTime();
 		rec.send();
@@ -84,7 +71,7 @@ class TimeoutTests {
 	void timeoutWhileUploadingALargeBody() {
 		int size = 16 * 1024 * 1024;
 		try (SilentServer silent = SilentServer.start()) {
-			XMLHttpRequest xhr = this.factory.create();
+			XMLHttpRequest xhr = this.netty.factory().create();
 			EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 			rec.open("POST", silent.url("/upload"));
 			xhr.setTimeout(300);
@@ -111,10 +98,10 @@ class TimeoutTests {
 
 	@Test
 	void timeoutSetInsideLoadstartTakesEffect() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 		xhr.addEventListener("loadstart", (e) -> xhr.setTimeout(300));
-		rec.open("GET", this.server.url("/delay?ms=3000"));
+		rec.open("GET", this.netty.url("/delay?ms=3000"));
 		long sent = System.nanoTime();
 		rec.send();
 		rec.awaitLoadend();
@@ -126,9 +113,9 @@ class TimeoutTests {
 
 	@Test
 	void timeoutCountsFromSendSoALateSmallerValueFiresPromptlyButNotInsideTheSetter() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=3000"));
+		rec.open("GET", this.netty.url("/delay?ms=3000"));
 		long sent = System.nanoTime();
 		rec.send();
 		await().atMost(Duration.ofSeconds(2))
@@ -148,9 +135,9 @@ class TimeoutTests {
 
 	@Test
 	void laterLargerTimeoutStillCountsFromSend() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=3000"));
+		rec.open("GET", this.netty.url("/delay?ms=3000"));
 		xhr.setTimeout(200);
 		long sent = System.nanoTime();
 		rec.send();
@@ -168,9 +155,9 @@ class TimeoutTests {
 
 	@Test
 	void timeoutChangedToZeroWhileInFlightCancelsIt() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=800&body=late"));
+		rec.open("GET", this.netty.url("/delay?ms=800&body=late"));
 		xhr.setTimeout(400);
 		rec.send();
 		xhr.setTimeout(0);
@@ -183,9 +170,9 @@ class TimeoutTests {
 
 	@Test
 	void timeoutDoesNotFireAfterASuccessfulLoad() {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.netty.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/bytes?size=3"));
+		rec.open("GET", this.netty.url("/bytes?size=3"));
 		xhr.setTimeout(250);
 		rec.send();
 		rec.awaitLoadend();
@@ -199,12 +186,11 @@ class TimeoutTests {
 
 	@Test
 	void settingsTimeoutIsTheInitialValue() {
-		XhrFactory withTimeout = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withTimeout(Duration.ofMillis(250)));
+		XhrFactory withTimeout = this.netty.newFactory((settings) -> settings.withTimeout(Duration.ofMillis(250)));
 		XMLHttpRequest xhr = withTimeout.create();
 		assertThat(xhr.getTimeout()).isEqualTo(250);
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.url("/delay?ms=3000"));
+		rec.open("GET", this.netty.url("/delay?ms=3000"));
 		long sent = System.nanoTime();
 		rec.send();
 		rec.awaitLoadend();
@@ -217,23 +203,21 @@ class TimeoutTests {
 	@Test
 	void settingsTimeoutDoesNotMakeASyncOpenFailInAWindow() {
 		// Only a timeout set by the author makes open(…, false) throw InvalidAccessError in a Window.
-		XhrFactory withTimeout = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withTimeout(Duration.ofMillis(250)));
+		XhrFactory withTimeout = this.netty.newFactory((settings) -> settings.withTimeout(Duration.ofMillis(250)));
 		XMLHttpRequest xhr = withTimeout.create();
 		EventRecorder rec = EventRecorder.attach(xhr);
 
-		rec.open("GET", this.server.url("/bytes?size=3"), false);
+		rec.open("GET", this.netty.url("/bytes?size=3"), false);
 
 		assertThat(rec.events()).containsExactly("rsc(1)");
 	}
 
 	@Test
 	void syncTimeoutInADedicatedWorkerThrowsTimeoutErrorWithoutEvents() {
-		XhrFactory worker = XhrFactory.of(WebClient.builder(),
-				XhrSettings.defaults().withGlobalScope(GlobalScope.DEDICATED_WORKER));
+		XhrFactory worker = this.netty.newFactory((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER));
 		XMLHttpRequest xhr = worker.create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
-		rec.open("GET", this.server.url("/delay?ms=3000"), false);
+		rec.open("GET", this.netty.url("/delay?ms=3000"), false);
 		xhr.setTimeout(200);
 		long sent = System.nanoTime();
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -17,14 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.SilentServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * The transport-level settings: {@code connectTimeout} and {@code responseTimeout} end a request as a network error
@@ -34,7 +32,7 @@ import dev.springxhr.xhr.support.SilentServer;
 class TransportSettingsTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	private static final List<String> NETWORK_ERROR = List.of("rsc(1)", "loadstart(0,0,f)", "rsc(4)", "error(0,0,f)",
 			"loadend(0,0,f)");
@@ -57,8 +55,8 @@ class TransportSettingsTests {
 						break;
 					}
 				}
-				XhrFactory factory = XhrFactory.of(WebClient.builder(),
-						XhrSettings.defaults().withConnectTimeout(Duration.ofMillis(300)));
+				XhrFactory factory = wireMock
+					.newFactory((settings) -> settings.withConnectTimeout(Duration.ofMillis(300)));
 				XMLHttpRequest xhr = factory.create();
 				EventRecorder rec = EventRecorder.attach(xhr);
 				rec.open("GET", "http://127.0.0.1:" + full.getLocalPort() + "/");
@@ -83,8 +81,8 @@ class TransportSettingsTests {
 	@Test
 	void aServerSilentForLongerThanTheResponseTimeoutIsANetworkError() {
 		try (SilentServer silent = SilentServer.start()) {
-			XhrFactory factory = XhrFactory.of(WebClient.builder(),
-					XhrSettings.defaults().withResponseTimeout(Duration.ofMillis(300)));
+			XhrFactory factory = wireMock
+				.newFactory((settings) -> settings.withResponseTimeout(Duration.ofMillis(300)));
 			XMLHttpRequest xhr = factory.create();
 			EventRecorder rec = EventRecorder.attach(xhr);
 			rec.open("GET", silent.url("/"));
@@ -97,18 +95,19 @@ class TransportSettingsTests {
 
 	@Test
 	void withCookiesDisabledNothingIsStoredOrSent() {
-		server.stubFor(any(urlPathEqualTo("/set")).willReturn(aResponse().withHeader("Set-Cookie", "c=1; Path=/")));
-		server.stubFor(any(urlPathEqualTo("/next")).willReturn(aResponse().withStatus(200)));
-		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withCookiesEnabled(false));
+		wireMock.server()
+			.stubFor(any(urlPathEqualTo("/set")).willReturn(aResponse().withHeader("Set-Cookie", "c=1; Path=/")));
+		wireMock.server().stubFor(any(urlPathEqualTo("/next")).willReturn(aResponse().withStatus(200)));
+		XhrFactory factory = wireMock.newFactory((settings) -> settings.withCookiesEnabled(false));
 		for (String path : List.of("/set", "/next")) {
 			XMLHttpRequest xhr = factory.create();
 			EventRecorder rec = EventRecorder.attach(xhr);
-			rec.open("GET", server.baseUrl() + path);
+			rec.open("GET", wireMock.baseUrl() + path);
 			rec.send(null);
 			rec.awaitLoadend();
 		}
 
-		assertThat(server.findAll(anyRequestedFor(urlPathEqualTo("/next")))).singleElement()
+		assertThat(wireMock.server().findAll(anyRequestedFor(urlPathEqualTo("/next")))).singleElement()
 			.satisfies((request) -> assertThat(request.containsHeader("Cookie")).isFalse());
 	}
 

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class WithoutSpringBootTests {
 
 	@RegisterExtension
-	static final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@Test
 	void theClasspathHoldsNoSpringBootJar() {
@@ -45,10 +45,10 @@ class WithoutSpringBootTests {
 
 	@Test
 	void thePlainFactoryOfTheGettingStartedPageSendsARequest() throws Exception {
-		server.stubFor(get("/orders/42").willReturn(aResponse().withStatus(200)
+		wireMock.server().stubFor(get("/orders/42").willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\":42}")));
-		URI apiBaseUrl = URI.create(server.baseUrl() + "/");   // the docs show https://api.example/
+		URI apiBaseUrl = URI.create(wireMock.baseUrl() + "/");   // the docs show https://api.example/
 		// tag::plain-factory[]
 		XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults().withBaseUrl(apiBaseUrl));
 		// end::plain-factory[]

@@ -3,17 +3,18 @@ package dev.springxhr.xhr;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.support.EventRecorder;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,15 +25,13 @@ import static org.awaitility.Awaitility.await;
 class XhrEventObserverTests {
 
 	@RegisterExtension
-	static final WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final XhrTestServer<WireMockServer> wireMock = XhrTestServer.wireMock();
 
 	@Test
 	void theObserverSeesEveryEventBeforeItsListenersAndNestedEventsAfterIt() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		wireMock.server().stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
 		List<String> observed = new CopyOnWriteArrayList<>();
-		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), wireMock.settings(),
 				WebClientXhrFactory.defaultEventExecutor(), (event) -> observed
 					.add(event.eventType() + "@" + event.readyState() + "/" + event.status()));
 		XMLHttpRequest xhr = factory.create();
@@ -43,7 +42,7 @@ class XhrEventObserverTests {
 				xhr.abort();
 			}
 		});
-		xhr.open("GET", server.baseUrl() + "/abort");
+		xhr.open("GET", wireMock.baseUrl() + "/abort");
 		xhr.send();
 
 		await().until(() -> observed.contains("loadend@4/0"));
@@ -53,7 +52,7 @@ class XhrEventObserverTests {
 
 	@Test
 	void anObserverThatIsNotObservingGetsNoEventInfoUntilItIs() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		wireMock.server().stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
 		java.util.concurrent.atomic.AtomicBoolean observing = new java.util.concurrent.atomic.AtomicBoolean();
 		List<String> observed = new CopyOnWriteArrayList<>();
 		XhrEventObserver sometimes = new XhrEventObserver() {
@@ -69,50 +68,49 @@ class XhrEventObserverTests {
 			}
 
 		};
-		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), wireMock.settings(),
 				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.composite(List.of(sometimes)));
 		XMLHttpRequest quiet = factory.create();
-		quiet.open("GET", server.baseUrl() + "/quiet", false);
+		quiet.open("GET", wireMock.baseUrl() + "/quiet", false);
 		quiet.send();
 		assertThat(observed).isEmpty();
 
 		observing.set(true);
 		XMLHttpRequest heard = factory.create();
-		heard.open("GET", server.baseUrl() + "/heard", false);
+		heard.open("GET", wireMock.baseUrl() + "/heard", false);
 		heard.send();
 		assertThat(observed).containsExactly("readystatechange", "readystatechange", "load", "loadend");
 	}
 
 	@Test
 	void anObserverThatThrowsIsLoggedAndTheRequestGoesOn() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
-		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+		wireMock.server().stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), wireMock.settings(),
 				WebClientXhrFactory.defaultEventExecutor(), (event) -> {
 					throw new IllegalStateException("observer failure");
 				});
 		XMLHttpRequest xhr = factory.create();
-		List<String> events = new CopyOnWriteArrayList<>();
-		xhr.setOnload((e) -> events.add("load"));
-		xhr.setOnloadend((e) -> events.add("loadend"));
-		xhr.open("GET", server.baseUrl() + "/throwing");
+		EventRecorder rec = EventRecorder.attachHandlers(xhr, false);
+		xhr.open("GET", wireMock.baseUrl() + "/throwing");
 		xhr.send();
 
-		await().until(() -> events.contains("loadend"));
-		assertThat(events).containsExactly("load", "loadend");
+		rec.awaitLoadend();
+		assertThat(rec.events()).endsWith("rsc(4)", "load(4,0,f)", "loadend(4,0,f)")
+			.containsOnlyOnce("load(4,0,f)", "loadend(4,0,f)");
 		assertThat(xhr.getResponseText()).isEqualTo("body");
 	}
 
 	@Test
 	void eventInfoCarriesTheRequestAndIsIdentifiedPerRequest() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
+		wireMock.server().stubFor(any(anyUrl()).willReturn(aResponse().withBody("body")));
 		List<XhrEventInfo> observed = new CopyOnWriteArrayList<>();
-		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), XhrSettings.defaults(),
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), wireMock.settings(),
 				WebClientXhrFactory.defaultEventExecutor(), observed::add);
 		XMLHttpRequest first = factory.create();
 		XMLHttpRequest second = factory.create();
 		second.setMozBackgroundRequest(true);
 		for (XMLHttpRequest xhr : List.of(first, second)) {
-			xhr.open("PUT", server.baseUrl() + "/info");
+			xhr.open("PUT", wireMock.baseUrl() + "/info");
 			xhr.send("abc");
 		}
 
@@ -125,7 +123,7 @@ class XhrEventObserverTests {
 			.containsOnly(ids.get(1));
 		assertThat(observed).allSatisfy((e) -> {
 			assertThat(e.method()).isEqualTo("PUT");
-			assertThat(e.url().toString()).isEqualTo(server.baseUrl() + "/info");
+			assertThat(e.url().toString()).isEqualTo(wireMock.baseUrl() + "/info");
 		});
 	}
 

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * XXE end to end: an XML response read through {@code responseXML} or {@code responseType = "document"} (async and
@@ -26,14 +26,13 @@ class XmlResponseEntityTests {
 
 	private static final List<String> EXTERNAL_PATHS = List.of("/dtd", "/secret", "/param");
 
-	private final RawHttpServer server = new RawHttpServer().start();
-
-	private final XhrFactory factory = XhrFactory.of(WebClient.builder(), XhrSettings.defaults());
+	@RegisterExtension
+	final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	@BeforeEach
 	void offerSecrets() {
 		for (String path : EXTERNAL_PATHS) {
-			this.server.route(path, RawHttpServer.response("HTTP/1.1 200 OK", "<!ENTITY leak \"SECRET\">SECRET",
+			this.raw.server().route(path, RawHttpServer.response("HTTP/1.1 200 OK", "<!ENTITY leak \"SECRET\">SECRET",
 					"Content-Type: application/xml-dtd", "Content-Length: 30"));
 		}
 	}
@@ -41,15 +40,14 @@ class XmlResponseEntityTests {
 	@AfterEach
 	void noExternalResourceWasFetched() {
 		for (String path : EXTERNAL_PATHS) {
-			assertThat(this.server.requestsTo(path)).as(path).isEmpty();
+			assertThat(this.raw.server().requestsTo(path)).as(path).isEmpty();
 		}
-		this.server.close();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dtd", "general", "parameter", "file" })
 	void externalEntitiesAreNeverFetchedAsyncOrSync(String attack) {
-		String base = this.server.baseUrl();
+		String base = this.raw.baseUrl();
 		String xml = switch (attack) {
 			case "dtd" -> "<!DOCTYPE x SYSTEM \"" + base + "/dtd\"><x>&leak;</x>";
 			case "general" -> "<!DOCTYPE x [<!ENTITY e SYSTEM \"" + base + "/secret\">]><x>&e;</x>";
@@ -80,14 +78,14 @@ class XmlResponseEntityTests {
 
 	private void serve(String xml) {
 		byte[] body = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		this.server.route("/doc.xml", RawHttpServer.response("HTTP/1.1 200 OK", body,
+		this.raw.server().route("/doc.xml", RawHttpServer.response("HTTP/1.1 200 OK", body,
 				"Content-Type: application/xml", "Content-Length: " + body.length));
 	}
 
 	private Document fetchAsync(boolean documentType) {
-		XMLHttpRequest xhr = this.factory.create();
+		XMLHttpRequest xhr = this.raw.factory().create();
 		EventRecorder rec = EventRecorder.attach(xhr);
-		rec.open("GET", this.server.baseUrl() + "/doc.xml");
+		rec.open("GET", this.raw.baseUrl() + "/doc.xml");
 		if (documentType) {
 			xhr.setResponseType(XMLHttpRequestResponseType.DOCUMENT);
 		}
@@ -99,8 +97,8 @@ class XmlResponseEntityTests {
 	}
 
 	private Document fetchSync() {
-		XMLHttpRequest xhr = this.factory.create();
-		xhr.open("GET", this.server.baseUrl() + "/doc.xml", false);
+		XMLHttpRequest xhr = this.raw.factory().create();
+		xhr.open("GET", this.raw.baseUrl() + "/doc.xml", false);
 		xhr.send();
 		assertThat(xhr.getStatus()).isEqualTo((short) 200);
 		return xhr.getResponseXML();

@@ -37,6 +37,7 @@ import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Leak hunting: a request with URL credentials, an author {@code Authorization} header, a cookie, a
@@ -51,7 +52,7 @@ import dev.springxhr.xhr.support.RawHttpServer;
 class CredentialLeakTests {
 
 	@RegisterExtension
-	static final RawHttpServer server = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	private static final String PASSWORD = "userinfo-secret-1";
 
@@ -102,25 +103,26 @@ class CredentialLeakTests {
 
 	@Test
 	void noSecretOfARequestShowsInEventsObserversLogsMetricsHealthOrExceptions() {
-		server.route("/login", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Set-Cookie: sid=" + COOKIE + "; Path=/",
-				"Content-Length: 2"));
-		server.route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "ok",
+		raw.server().route("/login", RawHttpServer.response("HTTP/1.1 200 OK", "ok",
+				"Set-Cookie: sid=" + COOKIE + "; Path=/", "Content-Length: 2"));
+		raw.server().route("/secret", RawHttpServer.response("HTTP/1.1 200 OK", "ok",
 				"Set-Cookie: session=" + SET_COOKIE + "; Path=/", "Content-Length: 2"));
-		server.route("/challenge", RawHttpServer.response("HTTP/1.1 401 Unauthorized", "no",
+		raw.server().route("/challenge", RawHttpServer.response("HTTP/1.1 401 Unauthorized", "no",
 				"WWW-Authenticate: Basic realm=\"r\"", "Content-Length: 2"));
-		server.route("/probe", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
-		String authority = "user:" + PASSWORD + "@127.0.0.1:" + server.port();
+		raw.server().route("/probe", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		String authority = "user:" + PASSWORD + "@127.0.0.1:" + raw.port();
 		List<String> output = new ArrayList<>();
 		try (CapturedLogs logs = CapturedLogs.atTrace(LOGGERS)) {
 			this.contextRunner
 				.withPropertyValues("xhr.events.redact-query-params=token",
-						"xhr.health.probes.upstream.url=" + server.baseUrl() + "/probe?token=" + QUERY_SECRET)
+						"xhr.health.probes.upstream.url=" + raw.baseUrl() + "/probe?token=" + QUERY_SECRET)
 				.run((context) -> {
 					XhrFactory factory = context.getBean(XhrFactory.class);
 					send(factory, "http://" + authority + "/login?token=" + QUERY_SECRET);
 					XMLHttpRequest xhr = send(factory, "http://" + authority + "/secret?token=" + QUERY_SECRET
 							+ "&keep=1");
-					assertThat(server.requestsTo("/secret").get(0).headerValues("Cookie")).containsExactly("sid=" + COOKIE);
+					assertThat(raw.server().requestsTo("/secret").get(0).headerValues("Cookie"))
+						.containsExactly("sid=" + COOKIE);
 					output.add(xhr.getAllResponseHeaders());
 					// responseURL is the URL serializer's output, which keeps userinfo (XHR §3.6.2); script sees it
 					assertThat(xhr.getResponseURL()).doesNotContain(AUTHORIZATION, COOKIE, SET_COOKIE);

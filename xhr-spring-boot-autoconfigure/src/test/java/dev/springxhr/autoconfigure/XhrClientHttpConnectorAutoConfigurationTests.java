@@ -21,6 +21,7 @@ import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
 import dev.springxhr.xhr.support.RawHttpServer;
+import dev.springxhr.xhr.support.XhrTestServer;
 
 /**
  * Boot's auto-configured connector follows redirects (its {@code HttpRedirects} default); the XHR factory's connector
@@ -29,7 +30,7 @@ import dev.springxhr.xhr.support.RawHttpServer;
 class XhrClientHttpConnectorAutoConfigurationTests {
 
 	@RegisterExtension
-	static final RawHttpServer server = new RawHttpServer();
+	static final XhrTestServer<RawHttpServer> raw = XhrTestServer.raw();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
@@ -38,17 +39,17 @@ class XhrClientHttpConnectorAutoConfigurationTests {
 
 	@Test
 	void redirectsAreFollowedHopByHopByXhrNotByBootsConnector() {
-		server.route("/first", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /second"));
-		server.route("/second", RawHttpServer.response("HTTP/1.1 200 OK", "second"));
+		raw.server().route("/first", RawHttpServer.response("HTTP/1.1 302 Found", "", "Location: /second"));
+		raw.server().route("/second", RawHttpServer.response("HTTP/1.1 200 OK", "second"));
 		this.contextRunner.withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
 			assertThat(context).hasSingleBean(XhrClientHttpConnector.class);
 			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
-			xhr.open("GET", server.baseUrl() + "/first", false);
+			xhr.open("GET", raw.baseUrl() + "/first", false);
 			xhr.send();
 
 			assertThat(xhr.getResponseText()).isEqualTo("second");
 			// Reported as the final URL: XHR followed the redirect, so it knows the hop.
-			assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/second");
+			assertThat(xhr.getResponseURL()).isEqualTo(raw.baseUrl() + "/second");
 		});
 	}
 
@@ -77,12 +78,12 @@ class XhrClientHttpConnectorAutoConfigurationTests {
 
 	@Test
 	void aUserConnectorReplacesTheAutoConfiguredOne() {
-		server.route("/user", RawHttpServer.response("HTTP/1.1 200 OK", "user"));
+		raw.server().route("/user", RawHttpServer.response("HTTP/1.1 200 OK", "user"));
 		this.contextRunner.withUserConfiguration(UserConnectorConfiguration.class).run((context) -> {
 			assertThat(context.getBean(XhrClientHttpConnector.class))
 				.isSameAs(context.getBean(UserConnectorConfiguration.class).connector);
 			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
-			xhr.open("GET", server.baseUrl() + "/user", false);
+			xhr.open("GET", raw.baseUrl() + "/user", false);
 			xhr.send();
 			assertThat(xhr.getResponseText()).isEqualTo("user");
 		});

@@ -15,17 +15,16 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 /**
  * A raw HTTP/1.1 server on 127.0.0.1 that reads request bodies (Content-Length or chunked) at a set pace, counts the
  * body bytes as they arrive ({@link #received()}), and answers {@code 200} with the count as the body. It proves what
  * a client streams: a client that holds a whole body before sending cannot get ahead of {@link #received()} by less
  * than the body. Each connection is served on a thread of its own, one request per connection.
+ *
+ * <p>Kept because neither WireMock nor Reactor Netty lets a test pace how fast a request body is read and count its
+ * bytes as they arrive. Register it through {@link XhrTestServer#countingUploads(int, long)}.
  */
-public final class CountingUploadServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class CountingUploadServer implements AutoCloseable {
 
 	private final int readBytesPerPause;
 
@@ -48,23 +47,27 @@ public final class CountingUploadServer implements BeforeAllCallback, AfterAllCa
 		this.pauseNanos = pauseMillis * 1_000_000L;
 	}
 
-	@Override
-	public void beforeAll(ExtensionContext context) throws IOException {
-		this.socket = new ServerSocket();
-		if (this.readBytesPerPause > 0) {
-			// A small receive window, so that a paced server really holds the client back (loopback buffers are
-			// several MiB otherwise); accepted sockets inherit it.
-			this.socket.setReceiveBufferSize(64 * 1024);
+	/**
+	 * Start listening on a random loopback port.
+	 * @return this server
+	 */
+	public CountingUploadServer start() {
+		try {
+			this.socket = new ServerSocket();
+			if (this.readBytesPerPause > 0) {
+				// A small receive window, so that a paced server really holds the client back (loopback buffers are
+				// several MiB otherwise); accepted sockets inherit it.
+				this.socket.setReceiveBufferSize(64 * 1024);
+			}
+			this.socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		}
-		this.socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.acceptor = new Thread(this::acceptLoop, "counting-upload-server");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		close();
+		return this;
 	}
 
 	@Override

@@ -34,6 +34,10 @@ import static org.awaitility.Awaitility.await;
  * readystatechange that is a ProgressEvent, a progress type that is not) is appended as {@code !flag}, so that it
  * breaks every sequence assertion.
  *
+ * <p>The one recorder of the engine tests: assert on {@link #events()} (or {@link #timeline()}, {@link #detailed()}),
+ * never on an ad-hoc list of event names. The oracle's {@code TraceRecorder} keeps a format of its own, the one of
+ * the recorded browser traces it is compared with.
+ *
  * <p>Thread-safe: entries may be recorded on any thread and read on any other.
  */
 public final class EventRecorder {

@@ -45,6 +45,9 @@ import reactor.netty.resources.LoopResources;
  * <li>{@code /stall-headers}: nothing, ever.</li>
  * <li>{@code /stall-body}: headers (Content-Length 4000) and 1000 bytes, then nothing, ever.</li>
  * </ul>
+ *
+ * <p>Kept because WireMock has no such faults: HTTP/2 stream resets and GOAWAY, and resets and stalls under TLS.
+ * Register it through {@link XhrTestServer#of}.
  */
 public final class FaultyNettyServer implements AutoCloseable {
 

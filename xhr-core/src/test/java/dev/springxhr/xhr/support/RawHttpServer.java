@@ -25,9 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
@@ -37,11 +34,14 @@ import dev.springxhr.xhr.XhrFactory;
  * with exactly the bytes a test gives it: nothing is added, so status lines with odd reason phrases and exact
  * response header lists can be tested (WireMock adds headers such as {@code Matched-Stub-Id}).
  *
- * <p>Use it as a JUnit extension ({@code @RegisterExtension static final RawHttpServer raw = new RawHttpServer();})
- * or start and close it yourself. Keep-alive works: a connection serves requests until the client closes it, or
- * until a response without a length (or with {@code Connection: close}) is sent.
+ * <p>Kept beside WireMock because it tests what WireMock cannot: the exact request bytes, and responses that are
+ * malformed or odd on the wire.
+ *
+ * <p>Register it through {@link XhrTestServer#raw()}, or start and close it yourself. Keep-alive works: a connection
+ * serves requests until the client closes it, or until a response without a length (or with
+ * {@code Connection: close}) is sent.
  */
-public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
 	/** Answers one request with the raw response bytes; may block (e.g. on a latch the test releases). */
 	@FunctionalInterface
@@ -190,16 +190,6 @@ public final class RawHttpServer implements BeforeAllCallback, AfterAllCallback,
 		if (pool != null) {
 			pool.shutdownNow();
 		}
-	}
-
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		start();
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		close();
 	}
 
 	public int port() {

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A TCP server on 127.0.0.1 and a random port that accepts connections and then neither reads nor writes: a
  * request never gets an answer, and a large request body stalls once the socket buffers are full (its receive
  * buffer is kept small).
+ *
+ * <p>Kept because WireMock and Reactor Netty always read the request and answer in the end; this socket never does.
  */
 public final class SilentServer implements AutoCloseable {
 

@@ -50,6 +50,10 @@ import reactor.netty.resources.LoopResources;
  * <li>{@code /close-mid [size=4000, first=1000, delay=100]}: Content-Length {@code size}, {@code first} bytes, and
  * {@code delay} ms later the connection is closed: a body cut short.</li>
  * </ul>
+ *
+ * <p>Kept beside WireMock (it already is the small Reactor Netty server) because WireMock cannot stall a body
+ * forever, cut one short, send parts of exact sizes at exact times or count accepted connections. Register it
+ * through {@link XhrTestServer#netty()}.
  */
 public final class TestServer implements AutoCloseable {
 
