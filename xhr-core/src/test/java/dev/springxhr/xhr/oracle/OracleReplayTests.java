@@ -27,6 +27,8 @@ import org.opentest4j.AssertionFailedError;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.WebClientXhrFactory;
+import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
 
@@ -94,10 +96,11 @@ class OracleReplayTests {
 	private static ScenarioInterpreter newInterpreter() {
 		// A page of origin {A}, as runner.html is: Origin headers, CORS and same-origin credentials as in Chromium.
 		URI page = URI.create(ScenarioInterpreter.pageUrl(server));
-		XhrFactory factory = XhrFactory.of(WebClient.builder(),
+		ScriptEventLoop eventLoop = new ScriptEventLoop();
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(),
 				XhrSettings.defaults().withBaseUrl(page).withOrigin(URI.create(page.getScheme() + "://"
-						+ page.getRawAuthority())));
-		return new ScenarioInterpreter(factory, server);
+						+ page.getRawAuthority())), eventLoop, XhrEventObserver.NONE);
+		return new ScenarioInterpreter(factory, server, eventLoop);
 	}
 
 	@TestFactory

@@ -76,11 +76,14 @@ final class ScenarioInterpreter {
 
 	private final OracleServer server;
 
+	private final ScriptEventLoop eventLoop;
+
 	private final List<String[]> normalization;
 
-	ScenarioInterpreter(XhrFactory factory, OracleServer server) {
+	ScenarioInterpreter(XhrFactory factory, OracleServer server, ScriptEventLoop eventLoop) {
 		this.factory = factory;
 		this.server = server;
+		this.eventLoop = eventLoop;
 		this.normalization = List.of(new String[] { pageUrl(server), "{A}/runner.html" },
 				new String[] { server.originA(), "{A}" }, new String[] { server.originB(), "{B}" },
 				new String[] { server.originC(), "{C}" }, new String[] { "127.0.0.1:" + server.portA(), "{hostA}" },
@@ -261,26 +264,38 @@ final class ScenarioInterpreter {
 		@SuppressWarnings("unchecked")
 		void execute() throws InterruptedException {
 			List<Object> steps = (List<Object>) this.scenario.get("steps");
-			attachListeners(steps);
-			// Top level: the synchronous steps plus the asynchronous waitFor and sleep.
-			for (Object s : steps) {
-				List<Object> step = (List<Object>) s;
-				String op = (String) step.get(0);
-				List<Object> args = new ArrayList<>(step.subList(1, step.size()));
-				if (op.equals("waitFor")) {
-					String type = (String) args.get(0);
-					int n = (args.size() > 1) ? ((Number) args.get(1)).intValue() : 1;
-					String target = (args.size() > 2) ? (String) args.get(2) : "xhr";
-					boolean ok = this.recorder.awaitSettled(target + "." + type, n, WAIT_CAP);
-					this.recorder.add(stepEntry(op, args, ok ? null : "WaitTimeout"));
+			// The top-level script runs to completion, as a page's script does: network events wait until it
+			// waits (waitFor, sleep) or ends.
+			ScenarioInterpreter.this.eventLoop.scriptRuns();
+			try {
+				attachListeners(steps);
+				// Top level: the synchronous steps plus the asynchronous waitFor and sleep.
+				for (Object s : steps) {
+					List<Object> step = (List<Object>) s;
+					String op = (String) step.get(0);
+					List<Object> args = new ArrayList<>(step.subList(1, step.size()));
+					if (op.equals("waitFor")) {
+						String type = (String) args.get(0);
+						int n = (args.size() > 1) ? ((Number) args.get(1)).intValue() : 1;
+						String target = (args.size() > 2) ? (String) args.get(2) : "xhr";
+						ScenarioInterpreter.this.eventLoop.scriptYields();
+						boolean ok = this.recorder.awaitSettled(target + "." + type, n, WAIT_CAP);
+						ScenarioInterpreter.this.eventLoop.scriptRuns();
+						this.recorder.add(stepEntry(op, args, ok ? null : "WaitTimeout"));
+					}
+					else if (op.equals("sleep")) {
+						ScenarioInterpreter.this.eventLoop.scriptYields();
+						Thread.sleep(((Number) args.get(0)).longValue());
+						ScenarioInterpreter.this.eventLoop.scriptRuns();
+						this.recorder.add(stepEntry(op, args, null));
+					}
+					else {
+						runStep(step, null);
+					}
 				}
-				else if (op.equals("sleep")) {
-					Thread.sleep(((Number) args.get(0)).longValue());
-					this.recorder.add(stepEntry(op, args, null));
-				}
-				else {
-					runStep(step, null);
-				}
+			}
+			finally {
+				ScenarioInterpreter.this.eventLoop.scriptYields();
 			}
 			int awaitN = awaitCount(steps);
 			this.finished = this.recorder.awaitSettled("xhr.loadend", awaitN, WAIT_CAP);
