@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -132,7 +133,7 @@ public final class BenchServer implements AutoCloseable {
 	}
 
 	private Mono<Void> slow(HttpServerRequest request, HttpServerResponse response) {
-		Gate gate = gate(request.param("group"));
+		Gate gate = gate(group(request));
 		byte[] body = this.bodies.computeIfAbsent(1024, BenchServer::body);
 		return gate.arrive()
 			.then(Mono.defer(() -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream")
@@ -141,12 +142,17 @@ public final class BenchServer implements AutoCloseable {
 				.then()));
 	}
 
+	/** The gate group a request names; every request of the slow endpoints names one. */
+	private static String group(HttpServerRequest request) {
+		return Objects.requireNonNull(request.param("group"), "the request names no ?group");
+	}
+
 	private Mono<Void> arrived(HttpServerRequest request, HttpServerResponse response) {
-		return response.sendString(Mono.just(Integer.toString(gate(request.param("group")).arrived.get()))).then();
+		return response.sendString(Mono.just(Integer.toString(gate(group(request)).arrived.get()))).then();
 	}
 
 	private Mono<Void> release(HttpServerRequest request, HttpServerResponse response) {
-		gate(request.param("group")).open.complete(null);
+		gate(group(request)).open.complete(null);
 		return response.sendString(Mono.just("released")).then();
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.Objects;
 
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -75,7 +76,7 @@ public final class LoadHarness {
 				long xhrRequests = 0;
 				long tasksBefore = 0;
 				for (String name : clientNames) {
-					run(senders.get(name), concurrency, warmup);
+					run(Objects.requireNonNull(senders.get(name)), concurrency, warmup);
 					totals.put(name, new Run());
 				}
 				for (int round = 0; round < rounds; round++) {
@@ -85,12 +86,12 @@ public final class LoadHarness {
 					}
 					for (String name : order) {
 						long tasks = clients.eventTasks();
-						Run run = run(senders.get(name), concurrency, seconds);
+						Run run = run(Objects.requireNonNull(senders.get(name)), concurrency, seconds);
 						if (name.equals("xhr")) {
 							xhrRequests += run.count;
 							tasksBefore += clients.eventTasks() - tasks;
 						}
-						totals.get(name).add(run);
+						Objects.requireNonNull(totals.get(name)).add(run);
 					}
 				}
 				for (Map.Entry<String, Run> entry : totals.entrySet()) {

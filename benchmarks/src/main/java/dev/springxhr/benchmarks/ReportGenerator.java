@@ -187,10 +187,13 @@ public final class ReportGenerator {
 				String c = run.get("concurrency").asString();
 				String client = run.get("client").asString();
 				String ratios = "| | | | ";
-				if (!client.equals("webclient") && load(load, "webclient", c, "throughput") != null) {
-					ratios = "| " + fmt(run.get("throughput").asDouble() / load(load, "webclient", c, "throughput"), 3)
-							+ " | " + fmt(run.get("p50Micros").asDouble() / load(load, "webclient", c, "p50Micros"), 3)
-							+ " | " + fmt(run.get("p99Micros").asDouble() / load(load, "webclient", c, "p99Micros"), 3) + " | "
+				Double rawThroughput = load(load, "webclient", c, "throughput");
+				Double rawP50 = load(load, "webclient", c, "p50Micros");
+				Double rawP99 = load(load, "webclient", c, "p99Micros");
+				if (!client.equals("webclient") && rawThroughput != null && rawP50 != null && rawP99 != null) {
+					ratios = "| " + fmt(run.get("throughput").asDouble() / rawThroughput, 3)
+							+ " | " + fmt(run.get("p50Micros").asDouble() / rawP50, 3)
+							+ " | " + fmt(run.get("p99Micros").asDouble() / rawP99, 3) + " | "
 							+ (run.has("eventTasksPerRequest") ? fmt(run.get("eventTasksPerRequest").asDouble(), 2) : "") + " ";
 				}
 				line("| " + c + " | " + clientName(client) + " | "
@@ -238,7 +241,7 @@ public final class ReportGenerator {
 				String[] parts = key.split(":");
 				String raw = "RequestBenchmark:webclient:" + parts[2];
 				line("| " + parts[1] + " | " + size(Integer.parseInt(parts[2])) + " | " + fmt(time.get(key), 1) + " | "
-						+ fmt(timeError.get(key), 1) + " | " + fmt(alloc.getOrDefault(key, Double.NaN), 0) + " | "
+						+ fmt(timeError.getOrDefault(key, Double.NaN), 1) + " | " + fmt(alloc.getOrDefault(key, Double.NaN), 0) + " | "
 						+ ratio(time.get(key), time.get(raw)) + " | " + ratio(alloc.get(key), alloc.get(raw)) + " |");
 			}
 			line();
@@ -252,7 +255,7 @@ public final class ReportGenerator {
 			for (String key : time.keySet()) {
 				if (key.startsWith("EventRelayBenchmark:")) {
 					line("| " + key.substring(key.indexOf(':') + 1) + " | " + fmt(time.get(key), 1) + " | "
-							+ fmt(timeError.get(key), 1) + " | " + fmt(alloc.getOrDefault(key, Double.NaN), 0) + " | "
+							+ fmt(timeError.getOrDefault(key, Double.NaN), 1) + " | " + fmt(alloc.getOrDefault(key, Double.NaN), 0) + " | "
 							+ ratio(time.get(key), noRelay) + " |");
 				}
 			}

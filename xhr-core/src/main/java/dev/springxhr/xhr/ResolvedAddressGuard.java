@@ -68,7 +68,8 @@ public final class ResolvedAddressGuard {
 			return resolved; // the common case: nothing denied, nothing copied
 		}
 		if (allowed.isEmpty()) {
-			throw new NetworkAccessDeniedException(firstDenial);
+			// Nothing allowed: every address was denied, the first with this reason.
+			throw new NetworkAccessDeniedException(Objects.requireNonNull(firstDenial));
 		}
 		return allowed;
 	}

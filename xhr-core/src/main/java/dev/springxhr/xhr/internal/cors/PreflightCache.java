@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -138,7 +139,7 @@ public final class PreflightCache {
 		if (match != null) {
 			// "set matching entry's max-age to max-age": counted from when the entry was stored, not from now.
 			// Chromium replaces its entry, so its lifetime restarts; a Max-Age 0 here ends the entry at once.
-			Lifetime lifetime = this.entries.get(match);
+			Lifetime lifetime = Objects.requireNonNull(this.entries.get(match), "the matching entry is in the cache");
 			Lifetime updated = new Lifetime(lifetime.stored, maxAge);
 			if (updated.isExpiredAt(now)) {
 				this.entries.remove(match);

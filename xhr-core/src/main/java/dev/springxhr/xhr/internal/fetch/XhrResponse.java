@@ -3,6 +3,7 @@ package dev.springxhr.xhr.internal.fetch;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,8 @@ import dev.springxhr.xhr.internal.document.XmlDocumentParser;
  * is also what a request holds before headers arrive.
  */
 public final class XhrResponse {
+
+	private static final MimeType TEXT_XML = Objects.requireNonNull(MimeType.parse("text/xml"));
 
 	public static final XhrResponse NETWORK_ERROR = new XhrResponse(0, "", ResponseHeaders.EMPTY, null);
 
@@ -112,7 +115,7 @@ public final class XhrResponse {
 			return overrideMimeType;
 		}
 		MimeType responseType = mimeType();
-		return (responseType != null) ? responseType : MimeType.parse("text/xml");
+		return (responseType != null) ? responseType : TEXT_XML;
 	}
 
 	/**

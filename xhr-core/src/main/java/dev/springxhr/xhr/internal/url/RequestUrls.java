@@ -179,7 +179,7 @@ public final class RequestUrls {
 			canonicalHost = UrlHosts.parse(host);
 		}
 		catch (IllegalArgumentException ex) {
-			throw syntaxError(input, ex.getMessage());
+			throw syntaxError(input, Objects.toString(ex.getMessage(), "the host cannot be parsed"));
 		}
 		String canonicalPort = null;
 		if (port != null && !port.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.springxhr.xhr.internal.url;
 
 import java.io.Serial;
+import java.util.Objects;
 
 /**
  * A URL that the URL Standard's parser fails on, or a relative one without a base: {@code open()} turns it into a
@@ -17,6 +18,11 @@ public final class UrlSyntaxException extends RuntimeException {
 	 */
 	public UrlSyntaxException(String message) {
 		super(message);
+	}
+
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 }
