@@ -17,6 +17,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.springxhr.xhr.internal.http.HttpTokens;
+import dev.springxhr.xhr.internal.url.IpLiteralSyntax;
+import dev.springxhr.xhr.internal.url.IpLiterals;
 
 /**
  * A browser's cookie jar: the storage and retrieval models of RFC 6265bis, with the choices browsers make where
@@ -556,11 +558,12 @@ public final class CookieStore {
 		if (host.equals("localhost") || host.endsWith(".localhost")) {
 			return true;
 		}
-		int[] ipv4 = PublicSuffixList.parseIpv4(host);
+		// The IP address test of the cookie rules (PublicSuffixList.isIpAddress): zero-padded numbers allowed.
+		int[] ipv4 = IpLiterals.ipv4Octets(host, IpLiteralSyntax.ZERO_PADDED);
 		if (ipv4 != null) {
 			return ipv4[0] == 127;
 		}
-		int[] ipv6 = PublicSuffixList.parseIpv6(host);
+		int[] ipv6 = IpLiterals.ipv6Pieces(IpLiterals.withoutBrackets(host), IpLiteralSyntax.ZERO_PADDED);
 		if (ipv6 != null) {
 			for (int i = 0; i < 7; i++) {
 				if (ipv6[i] != 0) {
