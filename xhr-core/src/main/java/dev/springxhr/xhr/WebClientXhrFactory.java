@@ -11,7 +11,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.springxhr.xhr.internal.cookie.CookieStore;
+import dev.springxhr.xhr.internal.cookie.CookieJar;
 import dev.springxhr.xhr.internal.fetch.Fetcher;
 import dev.springxhr.xhr.internal.task.EventExecutors;
 import dev.springxhr.xhr.internal.json.JsonBodyMapper;
@@ -74,7 +74,7 @@ public final class WebClientXhrFactory implements XhrFactory {
 				settings.responseTimeout(), settings.networkAccessPolicy().rules());
 		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
 		PublicSuffixList suffixes = PublicSuffixList.instance();
-		Fetcher fetcher = new Fetcher(transport, new CookieStore(Clock.systemUTC(), suffixes),
+		Fetcher fetcher = new Fetcher(transport, new CookieJar(Clock.systemUTC(), suffixes),
 				new PreflightCache(Clock.systemUTC()), suffixes, settings.networkAccessPolicy().rules(),
 				settings.cookiesEnabled(), settings.userAgent(), settings.maxRedirects());
 		this.engine = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,

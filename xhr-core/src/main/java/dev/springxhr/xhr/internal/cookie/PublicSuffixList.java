@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,8 @@ import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 import dev.springxhr.xhr.internal.http.HttpTokens;
+import dev.springxhr.xhr.internal.url.IpLiteralSyntax;
+import dev.springxhr.xhr.internal.url.IpLiterals;
 
 /**
  * The Public Suffix List and its algorithm: which host names are public suffixes ("effective top-level domains")
@@ -133,98 +134,11 @@ public final class PublicSuffixList {
 	}
 
 	/**
-	 * Whether the host is an IP address: IPv4 in dotted-decimal form, or IPv6 with or without the brackets of a
-	 * URL.
+	 * Whether the host is an IP address, as the cookie rules read one: dotted decimal, its numbers zero-padded or
+	 * not, or IPv6 with or without the brackets of a URL ({@link IpLiteralSyntax#ZERO_PADDED}).
 	 */
 	static boolean isIpAddress(String host) {
-		return parseIpv4(host) != null || parseIpv6(host) != null;
-	}
-
-	/** The four octets of a dotted-decimal IPv4 address, or {@code null}. */
-	static int @Nullable [] parseIpv4(String host) {
-		String[] parts = host.split("\\.", -1);
-		if (parts.length != 4) {
-			return null;
-		}
-		int[] octets = new int[4];
-		for (int i = 0; i < 4; i++) {
-			String part = parts[i];
-			if (part.isEmpty() || part.length() > 3 || !isDigits(part)) {
-				return null;
-			}
-			octets[i] = Integer.parseInt(part);
-			if (octets[i] > 255) {
-				return null;
-			}
-		}
-		return octets;
-	}
-
-	/**
-	 * The eight 16-bit pieces of an IPv6 address (RFC 4291 §2.2 text forms, including "::" and a trailing IPv4
-	 * part), brackets allowed, or {@code null}.
-	 */
-	static int @Nullable [] parseIpv6(String host) {
-		String address = host;
-		if (address.startsWith("[") && address.endsWith("]")) {
-			address = address.substring(1, address.length() - 1);
-		}
-		if (address.indexOf(':') < 0) {
-			return null;
-		}
-		int compress = address.indexOf("::");
-		if (compress < 0) {
-			List<Integer> values = parsePieces(address, true);
-			return (values != null && values.size() == 8) ? toArray(values, List.of()) : null;
-		}
-		if (address.indexOf("::", compress + 1) >= 0) {
-			return null;
-		}
-		// "::" stands for one or more zero pieces between the head and the tail.
-		List<Integer> head = parsePieces(address.substring(0, compress), false);
-		List<Integer> tail = parsePieces(address.substring(compress + 2), true);
-		if (head == null || tail == null || head.size() + tail.size() > 7) {
-			return null;
-		}
-		return toArray(head, tail);
-	}
-
-	/** The 16-bit values of ':'-separated hex pieces, the last one possibly a dotted IPv4 address, or null. */
-	private static @Nullable List<Integer> parsePieces(String text, boolean ipv4Last) {
-		List<Integer> values = new ArrayList<>();
-		if (text.isEmpty()) {
-			return values;
-		}
-		String[] pieces = text.split(":", -1);
-		for (int i = 0; i < pieces.length; i++) {
-			String piece = pieces[i];
-			if (ipv4Last && i == pieces.length - 1 && piece.indexOf('.') >= 0) {
-				int[] ipv4 = parseIpv4(piece);
-				if (ipv4 == null) {
-					return null;
-				}
-				values.add((ipv4[0] << 8) | ipv4[1]);
-				values.add((ipv4[2] << 8) | ipv4[3]);
-			}
-			else if (piece.isEmpty() || piece.length() > 4 || !isHex(piece)) {
-				return null;
-			}
-			else {
-				values.add(Integer.parseInt(piece, 16));
-			}
-		}
-		return values;
-	}
-
-	private static int[] toArray(List<Integer> head, List<Integer> tail) {
-		int[] pieces = new int[8];
-		for (int i = 0; i < head.size(); i++) {
-			pieces[i] = head.get(i);
-		}
-		for (int i = 0; i < tail.size(); i++) {
-			pieces[8 - tail.size() + i] = tail.get(i);
-		}
-		return pieces;
+		return IpLiterals.isIpAddress(host, IpLiteralSyntax.ZERO_PADDED);
 	}
 
 	/**
@@ -293,25 +207,6 @@ public final class PublicSuffixList {
 			}
 		}
 		return stripped;
-	}
-
-	private static boolean isDigits(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isHex(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) >= 0x80) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static List<String> readBundledList() {

@@ -3,7 +3,7 @@ package dev.springxhr.xhr.internal.fetch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
-import dev.springxhr.xhr.internal.cookie.CookieStore;
+import dev.springxhr.xhr.internal.cookie.CookieJar;
 import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
 import dev.springxhr.xhr.internal.cors.PreflightCache;
 import dev.springxhr.xhr.internal.net.NetworkAccessRules;
@@ -23,7 +23,7 @@ import dev.springxhr.xhr.internal.transport.WebClientTransport;
  * @param userAgent the {@code User-Agent} of requests that set none, or {@code null} for none
  * @param maxRedirects how many redirects a fetch follows before it is a network error
  */
-public record Fetcher(WebClientTransport transport, CookieStore cookies, PreflightCache preflights,
+public record Fetcher(WebClientTransport transport, CookieJar cookies, PreflightCache preflights,
 		PublicSuffixList suffixes, NetworkAccessRules networkAccess, boolean cookiesEnabled, @Nullable String userAgent,
 		int maxRedirects) {
 

@@ -8,17 +8,15 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.IpLiteralSyntax;
+import dev.springxhr.xhr.internal.url.IpLiterals;
+
 /**
  * An IPv4 or IPv6 network in CIDR notation ({@code 169.254.0.0/16}, {@code fe80::/10}) or a single address. An
  * IPv4-mapped IPv6 address ({@code ::ffff:169.254.169.254}) is the IPv4 address it carries: it reaches the same
  * host, so it is in the same networks.
  */
 public final class IpNetwork {
-
-	private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-
-	// Dotted-quad only: InetAddress would also take "127.1" or "0x7f.1", which no URL parser leaves in a host.
-	private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
 	private static final Pattern PREFIX = Pattern.compile("\\d{1,3}");
 
@@ -130,31 +128,27 @@ public final class IpNetwork {
 		return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
 	}
 
+	/** The bytes of an IP literal (IPv4 for an IPv4-mapped IPv6 address), or {@code null}. */
 	private static byte @Nullable [] parseLiteral(String host) {
-		String literal = host;
-		if (literal.startsWith("[") && literal.endsWith("]")) {
-			literal = literal.substring(1, literal.length() - 1);
+		String literal = IpLiterals.withoutBrackets(host);
+		// Dotted decimal without leading zeros, as the URL Standard serializes IPv4: InetAddress would also take
+		// "127.1" or "0x7f.1", which no URL parser leaves in a host.
+		int[] octets = IpLiterals.ipv4Octets(literal, IpLiteralSyntax.URL);
+		if (octets != null) {
+			return new byte[] { (byte) octets[0], (byte) octets[1], (byte) octets[2], (byte) octets[3] };
 		}
-		if (IPV4.matcher(literal).matches()) {
-			return toAddress(literal);
-		}
-		// Only hex digits, colons, dots (an embedded IPv4) and a zone: InetAddress parses such a string as an
-		// IPv6 literal and never looks it up.
-		if (literal.indexOf(':') >= 0 && literal.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':'
-				|| c == '.' || c == '%')) {
-			return toAddress(literal);
-		}
-		return null;
-	}
-
-	private static byte @Nullable [] toAddress(String literal) {
-		try {
-			InetAddress address = InetAddress.getByName(literal);
-			return canonicalBytes(address);
-		}
-		catch (UnknownHostException ex) {
+		// IPv6 as InetAddress reads it without a lookup, zero-padded or with a numeric zone: configured networks
+		// such as fe80::%1/10 keep reading as they did when InetAddress parsed them.
+		int[] pieces = IpLiterals.ipv6Pieces(literal, IpLiteralSyntax.INET_ADDRESS);
+		if (pieces == null) {
 			return null;
 		}
+		byte[] bytes = new byte[16];
+		for (int i = 0; i < 8; i++) {
+			bytes[2 * i] = (byte) (pieces[i] >> 8);
+			bytes[2 * i + 1] = (byte) pieces[i];
+		}
+		return isIpv4Mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
 	}
 
 	private static byte[] mask(byte[] bytes, int prefixLength) {

@@ -1,11 +1,6 @@
 package dev.springxhr.xhr.internal.url;
 
-import java.math.BigInteger;
 import java.net.IDN;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.springxhr.xhr.internal.http.HttpTokens;
 
@@ -24,8 +19,6 @@ public final class UrlHosts {
 	/** Forbidden domain code points besides C0 controls, U+0020, U+007F (URL Standard §3.2). */
 	private static final String FORBIDDEN_DOMAIN = "#%/:<>?@[\\]^|";
 
-	private static final BigInteger MAX_IPV4 = BigInteger.valueOf(0xFFFFFFFFL);
-
 	private UrlHosts() {
 	}
 
@@ -40,10 +33,12 @@ public final class UrlHosts {
 			if (!input.endsWith("]")) {
 				throw new IllegalArgumentException("the IPv6 address has no closing ']'");
 			}
-			return "[" + serializeIpv6(parseIpv6(input.substring(1, input.length() - 1))) + "]";
+			return "[" + serializeIpv6(IpLiterals.parseIpv6(input.substring(1, input.length() - 1))) + "]";
 		}
-		if (isCanonicalDomain(input) || isCanonicalIpv4(input)) {
-			return input; // the common cases, already in their one spelling: nothing to allocate
+		if (isCanonicalDomain(input) || IpLiterals.isIpv4(input, IpLiteralSyntax.URL)) {
+			// The common cases, already in their one spelling (dotted decimal as the IPv4 serializer writes it):
+			// nothing to allocate.
+			return input;
 		}
 		String domain = (input.indexOf('%') >= 0) ? PercentEncoding.decodeToString(input) : input;
 		String ascii = domainToAscii(domain);
@@ -54,8 +49,8 @@ public final class UrlHosts {
 						+ String.format("%04X", (int) c));
 			}
 		}
-		if (endsInANumber(ascii)) {
-			return serializeIpv4(parseIpv4(ascii));
+		if (IpLiterals.endsInANumber(ascii)) {
+			return serializeIpv4(IpLiterals.parseIpv4(ascii));
 		}
 		return ascii;
 	}
@@ -76,32 +71,6 @@ public final class UrlHosts {
 			}
 		}
 		return lastLabel < host.length() && !(host.charAt(lastLabel) >= '0' && host.charAt(lastLabel) <= '9');
-	}
-
-	/** Dotted decimal with four parts of 0 to 255 without leading zeros, as the IPv4 serializer writes it. */
-	private static boolean isCanonicalIpv4(String host) {
-		int parts = 0;
-		int value = 0;
-		int digits = 0;
-		for (int i = 0; i <= host.length(); i++) {
-			char c = (i < host.length()) ? host.charAt(i) : '.';
-			if (c == '.') {
-				if (digits == 0 || value > 255) {
-					return false;
-				}
-				parts++;
-				value = 0;
-				digits = 0;
-			}
-			else if (c >= '0' && c <= '9' && !(digits == 1 && value == 0) && digits < 3) {
-				value = value * 10 + (c - '0');
-				digits++;
-			}
-			else {
-				return false;
-			}
-		}
-		return parts == 4;
 	}
 
 	/**
@@ -129,224 +98,10 @@ public final class UrlHosts {
 		return result;
 	}
 
-	/** URL Standard "ends in a number checker". */
-	static boolean endsInANumber(String host) {
-		List<String> parts = split(host);
-		if (parts.get(parts.size() - 1).isEmpty()) {
-			if (parts.size() == 1) {
-				return false;
-			}
-			parts.remove(parts.size() - 1);
-		}
-		String last = parts.get(parts.size() - 1);
-		if (!last.isEmpty() && last.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			return true;
-		}
-		return ipv4Number(last) != null;
-	}
-
-	/** URL Standard "IPv4 parser". */
-	static long parseIpv4(String host) {
-		List<String> parts = split(host);
-		if (parts.get(parts.size() - 1).isEmpty() && parts.size() > 1) {
-			parts.remove(parts.size() - 1);
-		}
-		if (parts.size() > 4) {
-			throw new IllegalArgumentException("the host ends in a number but has more than 4 parts");
-		}
-		List<BigInteger> numbers = new ArrayList<>(parts.size());
-		for (String part : parts) {
-			BigInteger number = ipv4Number(part);
-			if (number == null) {
-				throw new IllegalArgumentException("the host ends in a number but '" + part
-						+ "' is not an IPv4 number");
-			}
-			numbers.add(number);
-		}
-		BigInteger limit = BigInteger.valueOf(256).pow(5 - numbers.size());
-		for (int i = 0; i < numbers.size() - 1; i++) {
-			if (numbers.get(i).compareTo(BigInteger.valueOf(255)) > 0) {
-				throw new IllegalArgumentException("the IPv4 address has a part above 255");
-			}
-		}
-		if (numbers.get(numbers.size() - 1).compareTo(limit) >= 0) {
-			throw new IllegalArgumentException("the IPv4 address is out of range");
-		}
-		long ipv4 = numbers.get(numbers.size() - 1).longValueExact();
-		for (int i = 0; i < numbers.size() - 1; i++) {
-			ipv4 += numbers.get(i).longValueExact() << (8 * (3 - i));
-		}
-		if (ipv4 > MAX_IPV4.longValue()) {
-			throw new IllegalArgumentException("the IPv4 address is out of range");
-		}
-		return ipv4;
-	}
-
-	/** URL Standard "IPv4 number parser": decimal, {@code 0x} hexadecimal or {@code 0} octal; null on failure. */
-	private static @Nullable BigInteger ipv4Number(String input) {
-		if (input.isEmpty()) {
-			return null;
-		}
-		int radix = 10;
-		String digits = input;
-		if (digits.length() >= 2 && digits.charAt(0) == '0' && (digits.charAt(1) == 'x' || digits.charAt(1) == 'X')) {
-			digits = digits.substring(2);
-			radix = 16;
-		}
-		else if (digits.length() >= 2 && digits.charAt(0) == '0') {
-			digits = digits.substring(1);
-			radix = 8;
-		}
-		if (digits.isEmpty()) {
-			return BigInteger.ZERO;
-		}
-		for (int i = 0; i < digits.length(); i++) {
-			if (Character.digit(digits.charAt(i), radix) < 0 || digits.charAt(i) >= 0x80) {
-				return null;
-			}
-		}
-		return new BigInteger(digits, radix);
-	}
-
+	/** URL Standard "IPv4 serializer": dotted decimal. */
 	private static String serializeIpv4(long address) {
 		return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "."
 				+ (address & 0xFF);
-	}
-
-	/** Split on '.', keeping empty parts (String.split drops trailing ones). */
-	private static List<String> split(String host) {
-		List<String> parts = new ArrayList<>(4);
-		int start = 0;
-		for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', start)) {
-			parts.add(host.substring(start, dot));
-			start = dot + 1;
-		}
-		parts.add(host.substring(start));
-		return parts;
-	}
-
-	/** URL Standard "IPv6 parser": eight 16-bit pieces. */
-	static int[] parseIpv6(String input) {
-		int[] address = new int[8];
-		int pieceIndex = 0;
-		int compress = -1;
-		int pointer = 0;
-		int length = input.length();
-		if (pointer < length && input.charAt(pointer) == ':') {
-			if (pointer + 1 >= length || input.charAt(pointer + 1) != ':') {
-				throw ipv6("it starts with a single ':'");
-			}
-			pointer += 2;
-			pieceIndex++;
-			compress = pieceIndex;
-		}
-		while (pointer < length) {
-			if (pieceIndex == 8) {
-				throw ipv6("it has more than 8 pieces");
-			}
-			if (input.charAt(pointer) == ':') {
-				if (compress != -1) {
-					throw ipv6("it has '::' twice");
-				}
-				pointer++;
-				pieceIndex++;
-				compress = pieceIndex;
-				continue;
-			}
-			int value = 0;
-			int digits = 0;
-			while (digits < 4 && pointer < length && Character.digit(input.charAt(pointer), 16) >= 0
-					&& input.charAt(pointer) < 0x80) {
-				value = value * 0x10 + Character.digit(input.charAt(pointer), 16);
-				pointer++;
-				digits++;
-			}
-			if (pointer < length && input.charAt(pointer) == '.') {
-				if (digits == 0) {
-					throw ipv6("an IPv4 part starts with '.'");
-				}
-				pointer -= digits;
-				if (pieceIndex > 6) {
-					throw ipv6("the IPv4 part does not fit");
-				}
-				pointer = parseIpv4InIpv6(input, pointer, address, pieceIndex);
-				pieceIndex += 2;
-				break;
-			}
-			if (pointer < length && input.charAt(pointer) == ':') {
-				pointer++;
-				if (pointer >= length) {
-					throw ipv6("it ends with a single ':'");
-				}
-			}
-			else if (pointer < length) {
-				throw ipv6("it contains '" + input.charAt(pointer) + "'");
-			}
-			address[pieceIndex] = value;
-			pieceIndex++;
-		}
-		if (pointer < length) {
-			throw ipv6("it has characters after the IPv4 part");
-		}
-		if (compress != -1) {
-			int swaps = pieceIndex - compress;
-			pieceIndex = 7;
-			while (pieceIndex != 0 && swaps > 0) {
-				int swap = address[compress + swaps - 1];
-				address[compress + swaps - 1] = address[pieceIndex];
-				address[pieceIndex] = swap;
-				pieceIndex--;
-				swaps--;
-			}
-		}
-		else if (pieceIndex != 8) {
-			throw ipv6("it has fewer than 8 pieces and no '::'");
-		}
-		return address;
-	}
-
-	private static int parseIpv4InIpv6(String input, int start, int[] address, int pieceIndex) {
-		int pointer = start;
-		int numbersSeen = 0;
-		while (pointer < input.length()) {
-			int ipv4Piece = -1;
-			if (numbersSeen > 0) {
-				if (input.charAt(pointer) == '.' && numbersSeen < 4) {
-					pointer++;
-				}
-				else {
-					throw ipv6("its IPv4 part is malformed");
-				}
-			}
-			if (pointer >= input.length() || !(input.charAt(pointer) >= '0' && input.charAt(pointer) <= '9')) {
-				throw ipv6("its IPv4 part is malformed");
-			}
-			while (pointer < input.length() && input.charAt(pointer) >= '0' && input.charAt(pointer) <= '9') {
-				int number = input.charAt(pointer) - '0';
-				if (ipv4Piece == -1) {
-					ipv4Piece = number;
-				}
-				else if (ipv4Piece == 0) {
-					throw ipv6("its IPv4 part has a leading zero");
-				}
-				else {
-					ipv4Piece = ipv4Piece * 10 + number;
-				}
-				if (ipv4Piece > 255) {
-					throw ipv6("its IPv4 part has a number above 255");
-				}
-				pointer++;
-			}
-			address[pieceIndex] = address[pieceIndex] * 0x100 + ipv4Piece;
-			numbersSeen++;
-			if (numbersSeen == 2 || numbersSeen == 4) {
-				pieceIndex++;
-			}
-		}
-		if (numbersSeen != 4) {
-			throw ipv6("its IPv4 part does not have 4 numbers");
-		}
-		return pointer;
 	}
 
 	/** URL Standard "IPv6 serializer": lower-case hex, the first longest run of two or more zeros as "::". */
@@ -386,10 +141,6 @@ public final class UrlHosts {
 			}
 		}
 		return output.toString();
-	}
-
-	private static IllegalArgumentException ipv6(String reason) {
-		return new IllegalArgumentException("the host is not an IPv6 address: " + reason);
 	}
 
 }

@@ -21,37 +21,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.springxhr.xhr.internal.cookie.CookieStore.SameSite;
-import dev.springxhr.xhr.internal.cookie.CookieStore.StoredCookie;
-import dev.springxhr.xhr.internal.cookie.CookieStore;
-import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
-
 /**
- * {@link CookieStore} against the storage model (§5.6, §5.7) and the retrieval algorithm (§5.8.3) of RFC 6265bis,
- * with the choices browsers make. The clock is fixed, so no test depends on the day it runs.
+ * {@link CookieJar} against the storage model (§5.7) and the retrieval algorithm (§5.8.3) of RFC 6265bis, with the
+ * choices browsers make, from {@code Set-Cookie} strings (parsed as {@link SetCookieParserTests} shows) to the
+ * {@code Cookie} header. The clock is fixed, so no test depends on the day it runs.
  */
-class CookieStoreTests {
+class CookieJarTests {
 
 	private static final Instant NOW = Instant.parse("2015-10-01T12:00:00Z");
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	private final CookieStore store = new CookieStore(this.clock, PublicSuffixList.instance());
+	private final CookieJar jar = new CookieJar(this.clock, PublicSuffixList.instance());
 
 	private void store(String url, String... setCookies) {
-		this.store.store(URI.create(url), List.of(setCookies), true);
+		this.jar.store(URI.create(url), List.of(setCookies), true);
 	}
 
 	private @Nullable String header(String url) {
-		return this.store.cookieHeader(URI.create(url), true);
+		return this.jar.cookieHeader(URI.create(url), true);
 	}
 
 	private StoredCookie only() {
-		assertThat(this.store.cookies()).hasSize(1);
-		return this.store.cookies().get(0);
+		assertThat(this.jar.cookies()).hasSize(1);
+		return this.jar.cookies().get(0);
 	}
 
-	// §5.6 set-cookie-string parsing
+	// §5.6 parsing and §5.7 steps 1-2: what is kept and sent (the parser itself: SetCookieParserTests)
 
 	@Test
 	void storesARealisticSessionCookie() {
@@ -69,12 +65,6 @@ class CookieStoreTests {
 		assertThat(header("https://example.com/")).isEqualTo("token=a=b=c");
 	}
 
-	@Test
-	void valueKeepsQuotesAndInnerWhitespace() {
-		store("https://example.com/", "a=\"x \t y\"");
-		assertThat(only().value()).isEqualTo("\"x \t y\"");
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "abc", "=abc", " = abc" })
 	void aCookieWithoutNameIsSentAsItsValueOnly(String setCookie) {
@@ -88,7 +78,7 @@ class CookieStoreTests {
 	@ValueSource(strings = { "", "=", " = ", "; Path=/", "=; Secure" })
 	void aCookieWithoutNameAndValueIsIgnored(String setCookie) {
 		store("https://example.com/", setCookie);
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
@@ -97,68 +87,10 @@ class CookieStoreTests {
 		assertThat(header("https://example.com/")).isEqualTo("a=");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "a=b\u0001c", "a\u0007=b", "a=b\u007F", "a=b; Path=/\u0000", "a=b\rc", "a=b\nc",
-			"a=b; Domain=example.com\u001F" })
-	void aControlCharacterAnywhereIgnoresTheCookie(String setCookie) {
-		store("https://example.com/", setCookie);
-		assertThat(this.store.cookies()).isEmpty();
-	}
-
-	@Test
-	void aTabIsNoControlCharacterToTheParser() {
-		store("https://example.com/", "a=b\tc;\tPath=/x");
-		assertThat(only().value()).isEqualTo("b\tc");
-		assertThat(only().path()).isEqualTo("/x");
-	}
-
-	@Test
-	void attributeNamesAreCaseInsensitiveAndUnknownOnesIgnored() {
-		store("https://example.com/", "a=b; PATH=/x; SECURE; httponly; samesite=STRICT; Priority=High; Partitioned");
-		StoredCookie cookie = only();
-		assertThat(cookie.path()).isEqualTo("/x");
-		assertThat(cookie.secure()).isTrue();
-		assertThat(cookie.httpOnly()).isTrue();
-		assertThat(cookie.sameSite()).isEqualTo(SameSite.STRICT);
-	}
-
-	@Test
-	void theLastAttributeOfEachKindCounts() {
-		store("https://a.example.com/", "a=b; Path=/first; Path=/second; Domain=other.com; Domain=example.com; "
-				+ "SameSite=Strict; SameSite=None; Secure");
-		StoredCookie cookie = only();
-		assertThat(cookie.path()).isEqualTo("/second");
-		assertThat(cookie.domain()).isEqualTo("example.com");
-		assertThat(cookie.sameSite()).isEqualTo(SameSite.NONE);
-	}
-
 	@Test
 	void severalSetCookieValuesStoreSeveralCookies() {
 		store("https://example.com/", "a=1", "b=2", "c=3");
 		assertThat(header("https://example.com/")).isEqualTo("a=1; b=2; c=3");
-	}
-
-	// §5.6 steps 5-6: size limits
-
-	@Test
-	void aNameAndValueOf4096OctetsIsStored() {
-		store("https://example.com/", "n=" + "v".repeat(4095));
-		assertThat(only().value()).hasSize(4095);
-	}
-
-	@Test
-	void aNameAndValueOverFourKilobytesIsIgnored() {
-		store("https://example.com/", "n=" + "v".repeat(4096), "big" + "n".repeat(4094) + "=v", "ok=1");
-		assertThat(this.store.cookies()).extracting(StoredCookie::name).containsExactly("ok");
-	}
-
-	@Test
-	void anAttributeValueOver1024OctetsIsIgnoredButNotTheCookie() {
-		store("https://example.com/dir/page", "a=b; Path=/" + "p".repeat(1024) + "; Path=/" + "q".repeat(1023)
-				+ "; Domain=" + "x".repeat(1021) + ".com");
-		StoredCookie cookie = only();
-		assertThat(cookie.path()).isEqualTo("/" + "q".repeat(1023));
-		assertThat(cookie.hostOnly()).isTrue();
 	}
 
 	@Test
@@ -167,34 +99,7 @@ class CookieStoreTests {
 		assertThat(only().path()).isEqualTo("/dir");
 	}
 
-	// §5.1.1 dates and §5.6.1 Expires
-
-	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|', value = { "Wed, 21 Oct 2015 07:28:00 GMT | 2015-10-21T07:28:00Z",
-			"Thu, 01-Jan-1970 00:00:01 GMT | 1970-01-01T00:00:01Z",
-			"Wednesday, 21-Oct-15 07:28:00 GMT | 2015-10-21T07:28:00Z",
-			"Sun Nov  6 08:49:37 1994 | 1994-11-06T08:49:37Z", "Tue, 18-Nov-69 10:00:00 GMT | 2069-11-18T10:00:00Z",
-			"18-Nov-70 10:00:00 | 1970-11-18T10:00:00Z", "Fri, 31 Dec 99 23:59:59 GMT | 1999-12-31T23:59:59Z",
-			"21 oct 2015 7:28:0 | 2015-10-21T07:28:00Z", "2015 Oct 21 07:28:00 | 2015-10-21T07:28:00Z",
-			"21st October 2015 07:28:00 | 2015-10-21T07:28:00Z",
-			"Wed, 21 Oct 2015 07:28:00 +0100 | 2015-10-21T07:28:00Z",
-			"Wed, 21 Oct 2015 07:28:00 PST | 2015-10-21T07:28:00Z", "1 JAN 2016 00:00:00 | 2016-01-01T00:00:00Z",
-			"29 Feb 2016 12:00:00 | 2016-02-29T12:00:00Z", "Mon, 01 Jan 1601 00:00:00 GMT | 1601-01-01T00:00:00Z",
-			"Fri, 31 Dec 9999 23:59:59 GMT | 9999-12-31T23:59:59Z", "  ;21;Oct;2015;07:28:00;  | 2015-10-21T07:28:00Z",
-			"21 Oct 2015 07:28:00Z | 2015-10-21T07:28:00Z", "21 Oct 2015 07:28:00 21 Nov 2016 | 2015-10-21T07:28:00Z" })
-	void parseCookieDateFollowsTheRfcAlgorithm(String cookieDate, Instant expected) {
-		assertThat(CookieStore.parseCookieDate(cookieDate)).isEqualTo(expected);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "", "Wed, 21 Oct 2015", "21 Oct 07:28:00", "Oct 2015 07:28:00", "21 2015 07:28:00",
-			"31 Feb 2015 00:00:00", "29 Feb 2015 00:00:00", "32 Oct 2015 00:00:00", "0 Oct 2015 00:00:00",
-			"21 Oct 1600 23:59:59", "21 Oct 2015 24:00:00", "21 Oct 2015 07:60:00", "21 Oct 2015 07:28:60",
-			"21 Foo 2015 07:28:00", "21 Oct 5 07:28:00", "21 Oct 20155 07:28:00", "21 Oct 2015 07:28:000",
-			"21 Oct 2015 007:28:00", "123 Oct 2015 07:28:00", "21 Oct 2015 07-28-00", "Thursday", "1445412480" })
-	void parseCookieDateFailsOnIncompleteOrImpossibleDates(String cookieDate) {
-		assertThat(CookieStore.parseCookieDate(cookieDate)).isNull();
-	}
+	// §5.6.1 Expires and §5.7 step 6
 
 	@Test
 	void expiresSetsTheExpiryTime() {
@@ -204,13 +109,7 @@ class CookieStoreTests {
 		assertThat(header("https://example.com/")).isEqualTo("a=b");
 		this.clock.set(Instant.parse("2015-10-21T07:28:00Z"));
 		assertThat(header("https://example.com/")).isNull();
-		assertThat(this.store.cookies()).isEmpty();
-	}
-
-	@Test
-	void anUnparseableExpiresIsIgnored() {
-		store("https://example.com/", "a=b; Expires=next tuesday");
-		assertThat(only().expiry()).isNull();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
@@ -220,13 +119,7 @@ class CookieStoreTests {
 		assertThat(header("https://example.com/")).isEqualTo("c=d");
 	}
 
-	@Test
-	void expiresIsCappedAt400Days() {
-		store("https://example.com/", "a=b; Expires=Fri, 31 Dec 9999 23:59:59 GMT");
-		assertThat(only().expiry()).isEqualTo(NOW.plus(Duration.ofDays(400)));
-	}
-
-	// §5.6.2 Max-Age
+	// §5.6.2 Max-Age and §5.7 step 6
 
 	@Test
 	void maxAgeSetsTheExpiryTimeFromNow() {
@@ -253,22 +146,7 @@ class CookieStoreTests {
 	void maxAgeOfZeroOrLessDeletesTheCookie(String attribute) {
 		store("https://example.com/", "sid=abc", "other=1");
 		store("https://example.com/", "sid=; " + attribute);
-		assertThat(this.store.cookies()).extracting(StoredCookie::name).containsExactly("other");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "Max-Age=", "Max-Age=abc", "Max-Age=1.5", "Max-Age=+60", "Max-Age=-", "Max-Age=6 0",
-			"Max-Age=60s" })
-	void anInvalidMaxAgeIsIgnored(String attribute) {
-		store("https://example.com/", "a=b; " + attribute);
-		assertThat(only().expiry()).isNull();
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "34560001", "99999999999999999999999", "0034560000" })
-	void maxAgeIsCappedAt400Days(String maxAge) {
-		store("https://example.com/", "a=b; Max-Age=" + maxAge);
-		assertThat(only().expiry()).isEqualTo(NOW.plus(Duration.ofDays(400)));
+		assertThat(this.jar.cookies()).extracting(StoredCookie::name).containsExactly("other");
 	}
 
 	@Test
@@ -329,13 +207,13 @@ class CookieStoreTests {
 	void aDomainTheRequestHostDoesNotDomainMatchOrAPublicSuffixIgnoresTheCookie(String domain) {
 		store("https://a.example.co.uk/", "a=b; Domain=" + domain);
 		store("https://example.com/", "a=b; Domain=" + domain);
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
 	void aPrivateSectionPublicSuffixIsRejectedAsDomainToo() {
 		store("https://foo.github.io/", "a=b; Domain=github.io");
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 		store("https://foo.github.io/", "a=b; Domain=foo.github.io");
 		assertThat(only().domain()).isEqualTo("foo.github.io");
 		assertThat(header("https://bar.github.io/")).isNull();
@@ -383,7 +261,7 @@ class CookieStoreTests {
 	@ValueSource(strings = { "ftp://example.com/", "file:///tmp/x", "data:text/plain,x", "mailto:a@example.com" })
 	void onlyHttpAndWebSocketUrlsHaveCookies(String url) {
 		store(url, "a=b");
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 		assertThat(header(url)).isNull();
 	}
 
@@ -452,7 +330,7 @@ class CookieStoreTests {
 			"http://10.0.0.1/" })
 	void otherHttpUrlsAreNotSecure(String url) {
 		store(url, "a=b; Secure");
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
@@ -461,14 +339,14 @@ class CookieStoreTests {
 		store("http://example.com/", "sid=evil", "sid=evil; Path=/deeper", "sid=evil; Domain=example.com",
 				"sid=evil; Path=/; Domain=example.com");
 		store("http://www.example.com/", "sid=evil; Domain=example.com");
-		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("secret");
+		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("secret");
 	}
 
 	@Test
 	void anInsecureUrlMaySetASameNamedCookieOutsideTheSecureOnesPath() {
 		store("https://example.com/", "sid=secret; Secure; Path=/app");
 		store("http://example.com/", "sid=plain; Path=/", "other=1");
-		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("secret", "plain", "1");
+		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("secret", "plain", "1");
 	}
 
 	@Test
@@ -493,20 +371,20 @@ class CookieStoreTests {
 	@Test
 	void sameSiteNoneWithoutSecureIsIgnored() {
 		store("https://example.com/", "a=b; SameSite=None");
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "a=b; SameSite=Strict; Secure", "a=b; SameSite=Lax; Secure", "a=b; Secure",
 			"a=b; SameSite=Unknown; Secure" })
 	void aCrossSiteResponseCannotSetStrictOrLaxCookies(String setCookie) {
-		this.store.store(URI.create("https://tracker.example/"), List.of(setCookie), false);
-		assertThat(this.store.cookies()).isEmpty();
+		this.jar.store(URI.create("https://tracker.example/"), List.of(setCookie), false);
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
 	void aCrossSiteResponseSetsSameSiteNoneCookies() {
-		this.store.store(URI.create("https://api.example/"), List.of("a=b; SameSite=None; Secure"), false);
+		this.jar.store(URI.create("https://api.example/"), List.of("a=b; SameSite=None; Secure"), false);
 		assertThat(only().sameSite()).isEqualTo(SameSite.NONE);
 	}
 
@@ -514,8 +392,8 @@ class CookieStoreTests {
 	void aCrossSiteRequestGetsOnlySameSiteNoneCookies() {
 		store("https://example.com/", "strict=1; SameSite=Strict", "lax=2; SameSite=Lax", "default=3",
 				"none=4; SameSite=None; Secure");
-		assertThat(this.store.cookieHeader(URI.create("https://example.com/"), false)).isEqualTo("none=4");
-		assertThat(this.store.cookieHeader(URI.create("https://example.com/"), true))
+		assertThat(this.jar.cookieHeader(URI.create("https://example.com/"), false)).isEqualTo("none=4");
+		assertThat(this.jar.cookieHeader(URI.create("https://example.com/"), true))
 			.isEqualTo("strict=1; lax=2; default=3; none=4");
 	}
 
@@ -527,7 +405,7 @@ class CookieStoreTests {
 			"__Hostile=1", "_Host-id=1" })
 	void aPrefixedCookieMeetingItsRequirementsIsStored(String setCookie) {
 		store("https://www.example.com/dir/page", setCookie);
-		assertThat(this.store.cookies()).hasSize(1);
+		assertThat(this.jar.cookies()).hasSize(1);
 	}
 
 	@ParameterizedTest
@@ -537,13 +415,13 @@ class CookieStoreTests {
 			"__Host-id; Secure; Path=/", "__Secure-id", "=__Host-id=1; Secure; Path=/" })
 	void aPrefixedCookieMissingItsRequirementsIsIgnored(String setCookie) {
 		store("https://www.example.com/dir/page", setCookie);
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	@Test
 	void aPrefixedCookieFromAnInsecureUrlIsIgnored() {
 		store("http://example.com/", "__Secure-id=1; Secure", "__Host-id=1; Secure; Path=/");
-		assertThat(this.store.cookies()).isEmpty();
+		assertThat(this.jar.cookies()).isEmpty();
 	}
 
 	// §5.7 step 23: replacing cookies
@@ -563,7 +441,7 @@ class CookieStoreTests {
 	void aDifferentPathDomainOrHostOnlyFlagMakesAnotherCookie() {
 		store("https://example.com/", "a=1; Path=/", "a=2; Path=/x", "a=3; Path=/; Domain=example.com");
 		store("https://www.example.com/", "a=4; Path=/");
-		assertThat(this.store.cookies()).extracting(StoredCookie::value).containsExactly("1", "2", "3", "4");
+		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("1", "2", "3", "4");
 	}
 
 	// §5.8.3 retrieval
@@ -604,8 +482,8 @@ class CookieStoreTests {
 			String host = (i % 2 == 0) ? "https://a.example.com/" : "https://b.example.com/";
 			store(host, "c" + i + "=v; Domain=example.com; Path=/" + i);
 		}
-		List<StoredCookie> cookies = this.store.cookies();
-		assertThat(cookies).hasSize(CookieStore.MAX_COOKIES_PER_DOMAIN);
+		List<StoredCookie> cookies = this.jar.cookies();
+		assertThat(cookies).hasSize(CookieJar.MAX_COOKIES_PER_DOMAIN);
 		assertThat(cookies.get(0).name()).isEqualTo("c820");
 		assertThat(cookies.get(179).name()).isEqualTo("c999");
 	}
@@ -618,7 +496,7 @@ class CookieStoreTests {
 		// Sending c0 makes c1 the least recently accessed.
 		assertThat(header("https://example.com/0")).isEqualTo("c0=v");
 		store("https://example.com/", "new=v");
-		assertThat(this.store.cookies()).extracting(StoredCookie::name)
+		assertThat(this.jar.cookies()).extracting(StoredCookie::name)
 			.hasSize(180)
 			.contains("c0", "c2", "new")
 			.doesNotContain("c1");
@@ -630,7 +508,7 @@ class CookieStoreTests {
 			store("https://example.com/", "secure" + i + "=v; Secure");
 		}
 		store("https://example.com/", "plain=v");
-		assertThat(this.store.cookies()).extracting(StoredCookie::name).hasSize(180).doesNotContain("plain");
+		assertThat(this.jar.cookies()).extracting(StoredCookie::name).hasSize(180).doesNotContain("plain");
 	}
 
 	@Test
@@ -641,7 +519,7 @@ class CookieStoreTests {
 		}
 		this.clock.advance(Duration.ofSeconds(10));
 		store("https://example.com/", "new=v");
-		assertThat(this.store.cookies()).extracting(StoredCookie::name).hasSize(180).contains("c1", "new");
+		assertThat(this.jar.cookies()).extracting(StoredCookie::name).hasSize(180).contains("c1", "new");
 	}
 
 	@Test
@@ -651,8 +529,8 @@ class CookieStoreTests {
 				store("https://site" + site + ".example/", "c" + i + "=v");
 			}
 		}
-		List<StoredCookie> cookies = this.store.cookies();
-		assertThat(cookies).hasSize(CookieStore.MAX_COOKIES);
+		List<StoredCookie> cookies = this.jar.cookies();
+		assertThat(cookies).hasSize(CookieJar.MAX_COOKIES);
 		assertThat(cookies).extracting(StoredCookie::domain).doesNotContain("site0.example").contains("site1.example");
 	}
 
@@ -661,7 +539,7 @@ class CookieStoreTests {
 	@Test
 	void cookiesIsAnImmutableSnapshot() {
 		store("https://example.com/", "a=b");
-		List<StoredCookie> cookies = this.store.cookies();
+		List<StoredCookie> cookies = this.jar.cookies();
 		store("https://example.com/", "c=d");
 		assertThat(cookies).hasSize(1);
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(cookies::clear);
@@ -670,8 +548,8 @@ class CookieStoreTests {
 	@Test
 	void clearRemovesEveryCookie() {
 		store("https://example.com/", "a=b", "c=d");
-		this.store.clear();
-		assertThat(this.store.cookies()).isEmpty();
+		this.jar.clear();
+		assertThat(this.jar.cookies()).isEmpty();
 		assertThat(header("https://example.com/")).isNull();
 	}
 
@@ -691,8 +569,8 @@ class CookieStoreTests {
 				String host = "https://site" + thread + ".example/";
 				futures.add(executor.submit(() -> {
 					for (int i = 0; i < 100; i++) {
-						this.store.store(URI.create(host), List.of("c" + i + "=v"), true);
-						this.store.cookieHeader(URI.create(host), true);
+						this.jar.store(URI.create(host), List.of("c" + i + "=v"), true);
+						this.jar.cookieHeader(URI.create(host), true);
 					}
 				}));
 			}
@@ -703,7 +581,7 @@ class CookieStoreTests {
 		finally {
 			executor.shutdown();
 		}
-		assertThat(this.store.cookies()).hasSize(400);
+		assertThat(this.jar.cookies()).hasSize(400);
 	}
 
 	/** A clock tests set and advance. */

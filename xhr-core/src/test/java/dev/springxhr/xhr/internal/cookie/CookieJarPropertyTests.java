@@ -16,18 +16,15 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import dev.springxhr.xhr.internal.cookie.CookieStore.StoredCookie;
 import dev.springxhr.xhr.support.PropertyCheck;
-import dev.springxhr.xhr.internal.cookie.CookieStore;
-import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
 
 /**
- * Properties of the cookie store (RFC 6265bis §5.6 parsing, §5.7 storage, §5.8.3 retrieval) over generated
+ * Properties of the cookie jar (RFC 6265bis §5.6 parsing, §5.7 storage, §5.8.3 retrieval) over generated
  * {@code Set-Cookie} strings: it never throws, never stores what could split a header or another cookie, never
  * stores a cookie for a public suffix or for a domain the response's host does not domain-match, and the
  * {@code Cookie} header gives back exactly the pairs stored. The clock is fixed.
  */
-class CookieStorePropertyTests {
+class CookieJarPropertyTests {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2015-10-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -89,7 +86,7 @@ class CookieStorePropertyTests {
 		PropertyCheck.forAll(20240851L, 4000, (random) -> List.of(oneOf(random, HOSTS), setCookie(random),
 				setCookie(random)), EDGES.stream().map((edge) -> List.of("www.example.com", edge, "")).toList(),
 				(input) -> {
-					CookieStore store = new CookieStore(CLOCK, suffixes);
+					CookieJar store = new CookieJar(CLOCK, suffixes);
 					String host = input.get(0);
 					store.store(url(host), input.subList(1, 3), true);
 					for (StoredCookie cookie : store.cookies()) {
@@ -126,7 +123,7 @@ class CookieStorePropertyTests {
 			}
 			return setCookies;
 		}, (setCookies) -> {
-			CookieStore store = new CookieStore(CLOCK, PublicSuffixList.instance());
+			CookieJar store = new CookieJar(CLOCK, PublicSuffixList.instance());
 			store.store(url("example.com"), setCookies, true);
 			String header = store.cookieHeader(url("example.com"), true);
 			List<String> expected = store.cookies().stream().map((cookie) -> cookie.name() + "=" + cookie.value())
