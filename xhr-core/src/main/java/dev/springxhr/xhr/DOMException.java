@@ -46,6 +46,7 @@ public class DOMException extends RuntimeException {
 			(short) 9, INVALID_STATE_ERROR, (short) 11, SYNTAX_ERROR, (short) 12, INVALID_ACCESS_ERROR, (short) 15,
 			SECURITY_ERROR, (short) 18, NETWORK_ERROR, (short) 19, ABORT_ERROR, (short) 20, TIMEOUT_ERROR, (short) 23);
 
+	/** The exception's name, e.g. {@code "InvalidStateError"}. */
 	private final String name;
 
 	/**

@@ -12,6 +12,9 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
 /**
  * Immutable settings of an {@link XhrFactory}; Spring Boot's {@code xhr.*} properties map onto it.
  *
+ * <p>The canonical constructor, and so every {@code with…()}, validates the values: an
+ * {@link IllegalArgumentException} names the component that is out of range.
+ *
  * @param baseUrl the URL relative request URLs resolve against (a browser's document base URL); {@code null}
  * resolves against {@code origin}, and without either a relative URL is a {@code SyntaxError}
  * @param origin the origin the requests behave as if made from (a page's origin), or {@code null} for none
@@ -45,12 +48,9 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
 			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults());
 
-	/**
-	 * Validate the settings: the one place where their values are checked (Spring Boot's properties map onto these
-	 * components and report a failure under the property's name).
-	 * @throws IllegalArgumentException naming the component that is out of range, e.g.
-	 * {@code 'maxRedirects' must be between 0 and 20 (the Fetch standard's limit), was 21}
-	 */
+	// The one place where the settings' values are checked: Spring Boot's properties map onto these components and
+	// report a failure under the property's name. An IllegalArgumentException names the component that is out of
+	// range, e.g. "'maxRedirects' must be between 0 and 20 (the Fetch standard's limit), was 21".
 	public XhrSettings {
 		Objects.requireNonNull(timeout, "'timeout' must not be null");
 		Objects.requireNonNull(syncXhrPolicy, "'syncXhrPolicy' must not be null");
