@@ -49,7 +49,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	static final String READYSTATECHANGE = XhrEventType.READYSTATECHANGE.type();
 
-	final XhrEngine engine;
+	private final XhrEngine engine;
 
 	private final XhrOptions options;
 
