@@ -114,7 +114,8 @@ final class AsyncSend {
 		long length = current.request.bodyLength();
 		// A body of known length was sent whole; a stream of unknown length reports what was transmitted.
 		long transmitted = (length > 0) ? length : current.uploadTransmitted;
-		// As for the download: the final upload progress reports only bytes no progress event has reported yet.
+		// As for the download, the final upload progress reports only bytes no progress event has reported yet; but
+		// it always fires when none has (XHR "handle request end-of-body" step 3), also for an empty body's 0 bytes.
 		if (current.uploadReportedLoaded != transmitted) {
 			current.uploadReportedLoaded = transmitted;
 			this.xhr.getUpload().fireProgressEvent(PROGRESS, transmitted, length);

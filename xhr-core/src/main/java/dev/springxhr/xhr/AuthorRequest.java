@@ -174,14 +174,15 @@ final class AuthorRequest {
 
 	/**
 	 * WebIDL's ByteString conversion: a character above U+00FF is a TypeError.
-	 * @throws IllegalArgumentException (TypeError) for such a character, or for {@code null}
+	 * @throws TypeError for such a character
+	 * @throws IllegalArgumentException for {@code null}
 	 */
 	static void requireByteString(String value, String argument) {
 		if (value == null) {
 			throw new IllegalArgumentException("'" + argument + "' must not be null");
 		}
 		if (!HttpTokens.isByteString(value)) {
-			throw new IllegalArgumentException("TypeError: '" + argument + "' must be a ByteString (no character "
+			throw new TypeError("'" + argument + "' must be a ByteString (no character "
 					+ "above U+00FF), was '" + value + "'");
 		}
 	}

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A WebIDL {@code DOMException}: the errors the XHR standard throws, told apart by {@link #getName()}.
  *
- * <p>WebIDL's {@code TypeError} (e.g. a header value that is not a ByteString) is
- * {@link IllegalArgumentException} instead.
+ * <p>WebIDL's {@code TypeError} (e.g. a header value that is not a ByteString) is a {@link TypeError} instead, an
+ * {@link IllegalArgumentException}.
  *
  * @see <a href="https://webidl.spec.whatwg.org/#idl-DOMException">WebIDL DOMException</a>
  */

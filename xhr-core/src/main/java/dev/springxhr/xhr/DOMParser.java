@@ -46,7 +46,7 @@ public final class DOMParser {
 	 * {@code "application/xhtml+xml"}, {@code "image/svg+xml"}
 	 * @return the document; for XML that is not well-formed, a document whose root is a {@code parsererror} element
 	 * in {@link #PARSER_ERROR_NAMESPACE}, as browsers return
-	 * @throws IllegalArgumentException (WebIDL TypeError) for another type
+	 * @throws TypeError for another type
 	 */
 	public Document parseFromString(String string, String type) {
 		Objects.requireNonNull(string, "'string' must not be null");
@@ -59,7 +59,7 @@ public final class DOMParser {
 			return document;
 		}
 		if (!XML_TYPES.contains(type)) {
-			throw new IllegalArgumentException("TypeError: '" + type + "' is not a DOMParser type; use text/html, "
+			throw new TypeError("'" + type + "' is not a DOMParser type; use text/html, "
 					+ "text/xml, application/xml, application/xhtml+xml or image/svg+xml");
 		}
 		Document parsed = XmlDocumentParser.parse(bytes, bytes.length, StandardCharsets.UTF_8, null);

@@ -62,7 +62,8 @@ final class Fetch {
 
 	long lastUploadProgressNanos;
 
-	long uploadReportedLoaded;
+	/** The {@code loaded} of the last upload progress event, -1 before the first. */
+	long uploadReportedLoaded = -1;
 
 	Fetch(FetchRequest request, long startNanos) {
 		this.request = request;

@@ -20,7 +20,7 @@ import dev.springxhr.xhr.internal.task.SerialTaskQueue;
  * The browser's {@code XMLHttpRequest}, on Spring's {@code WebClient}. Create one with an {@link XhrFactory}.
  *
  * <p>It behaves as the WHATWG XHR standard says: the same states, the same events in the same order, the same
- * exceptions ({@link DOMException} names, {@link IllegalArgumentException} for WebIDL's TypeError).
+ * exceptions ({@link DOMException} names, {@link TypeError} for WebIDL's TypeError).
  *
  * <p>Threads: events that the standard fires inside a call ({@code readystatechange} in {@code open()},
  * {@code loadstart} in {@code send()}, the abort events in {@code abort()}, every event of a synchronous
@@ -169,7 +169,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @param value the header value; leading and trailing whitespace is removed
 	 * @throws DOMException {@code InvalidStateError} unless {@code OPENED} and not sent, {@code SyntaxError} for
 	 * an invalid name or value
-	 * @throws IllegalArgumentException (WebIDL TypeError) for characters above U+00FF
+	 * @throws TypeError for characters above U+00FF
 	 * @see <a href="https://xhr.spec.whatwg.org/#the-setrequestheader()-method">XHR §3.3 setRequestHeader()</a>
 	 */
 	public void setRequestHeader(String name, String value) {
@@ -256,12 +256,11 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			}
 			boolean uploadListener = this.upload.hasAnyListeners();
 			FetchRequest request = this.request.fetchRequest(body, uploadListener);
-			// An empty body uploads nothing: no upload events, as for no body. Nor does a request to a data: URL,
-			// whose body is never read: Chromium fires no upload event at all for it, and by the standard fetch
-			// never reaches processRequestEndOfBody for a data: URL (scheme fetch answers from the URL alone), so
-			// an upload loadstart would never be followed by a loadend.
-			this.state.send(uploadListener, request.body() == null || request.body().isEmpty()
-					|| "data".equals(request.url().getScheme()));
+			// XHR §3.5 send() step 8: only a null body has its upload complete at once; an empty one has upload
+			// events with 0 and 0 (Chromium fires only the upload loadstart). Nor is there an upload for a data:
+			// URL, whose body is never read: by the standard fetch never reaches processRequestEndOfBody for it
+			// (scheme fetch answers from the URL alone), so an upload loadstart would never be followed by a loadend.
+			this.state.send(uploadListener, request.body() == null || "data".equals(request.url().getScheme()));
 			if (this.state.synchronous()) {
 				SyncSend.run(this, this.state, this.engine, request);
 			}

@@ -89,7 +89,7 @@ class RequestBodyTypesTests {
 	}
 
 	@Test
-	void emptyBlobSendsContentLengthZeroAndHasNoUploadEvents() {
+	void emptyBlobSendsContentLengthZeroAndHasTheStandardsUploadEvents() {
 		raw.server().route("/blob-empty", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
 		XMLHttpRequest xhr = raw.factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
@@ -97,8 +97,31 @@ class RequestBodyTypesTests {
 		rec.send(new Blob());
 		rec.awaitLoadend();
 
-		assertThat(rec.events()).noneMatch((e) -> e.startsWith("u."));
+		// XHR send() step 8: an empty body is not a null body; its upload ends at once, with 0 and 0 (Chromium
+		// fires only the upload loadstart: docs/differences-from-a-browser.md, oracle upload-empty-*).
+		assertThat(rec.events()).containsExactly("rsc(1)", "loadstart(0,0,f)", "u.loadstart(0,0,f)",
+				"u.progress(0,0,f)", "u.load(0,0,f)", "u.loadend(0,0,f)", "rsc(2)", "rsc(3)", "progress(2,2,t)",
+				"rsc(4)", "load(2,2,t)", "loadend(2,2,t)");
 		assertThat(raw.server().requestsTo("/blob-empty").get(0).headerValues("Content-Length")).containsExactly("0");
+	}
+
+	@Test
+	void emptyStringHasTheStandardsUploadEventsAndANullBodyHasNone() {
+		raw.server().route("/string-empty", RawHttpServer.response("HTTP/1.1 200 OK", "ok", "Content-Length: 2"));
+		XMLHttpRequest empty = raw.factory().create();
+		EventRecorder emptyEvents = EventRecorder.attachWithUpload(empty);
+		emptyEvents.open("POST", raw.baseUrl() + "/string-empty");
+		emptyEvents.send("");
+		emptyEvents.awaitLoadend();
+		XMLHttpRequest none = raw.factory().create();
+		EventRecorder noneEvents = EventRecorder.attachWithUpload(none);
+		noneEvents.open("POST", raw.baseUrl() + "/string-empty");
+		noneEvents.send(null);
+		noneEvents.awaitLoadend();
+
+		assertThat(emptyEvents.events()).containsSubsequence("u.loadstart(0,0,f)", "u.progress(0,0,f)",
+				"u.load(0,0,f)", "u.loadend(0,0,f)", "rsc(2)");
+		assertThat(noneEvents.events()).noneMatch((event) -> event.startsWith("u."));
 	}
 
 	@Test
