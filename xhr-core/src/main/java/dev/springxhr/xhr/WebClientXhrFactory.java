@@ -1,13 +1,18 @@
 package dev.springxhr.xhr;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.io.Resource;
 import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -73,7 +78,7 @@ public final class WebClientXhrFactory implements XhrFactory {
 		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize, settings.connectTimeout(),
 				settings.responseTimeout(), settings.networkAccessPolicy().rules());
 		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
-		PublicSuffixList suffixes = PublicSuffixList.instance();
+		PublicSuffixList suffixes = publicSuffixList(settings.publicSuffixList());
 		Fetcher fetcher = new Fetcher(transport, new CookieJar(Clock.systemUTC(), suffixes),
 				new PreflightCache(Clock.systemUTC()), suffixes, settings.networkAccessPolicy().rules(),
 				settings.cookiesEnabled(), settings.userAgent(), settings.maxRedirects());
@@ -106,6 +111,18 @@ public final class WebClientXhrFactory implements XhrFactory {
 	public XMLHttpRequest create(XhrOptions options) {
 		Objects.requireNonNull(options, "'options' must not be null");
 		return new XMLHttpRequest(this.engine, options);
+	}
+
+	private static PublicSuffixList publicSuffixList(@Nullable Resource resource) {
+		if (resource == null) {
+			return PublicSuffixList.instance();
+		}
+		try (InputStream in = resource.getInputStream()) {
+			return PublicSuffixList.read(in, resource.getDescription());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Public Suffix List " + resource.getDescription(), ex);
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import dev.springxhr.xhr.internal.http.HttpTokens;
@@ -35,18 +36,21 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
  * no {@code Set-Cookie} stored, whatever the credentials mode (HTTP authentication still follows it)
  * @param networkAccessPolicy which hosts and networks requests may reach (the SSRF guard); by default every host
  * but not the link-local and cloud metadata networks
+ * @param publicSuffixList a Public Suffix List in its file format (gzipped or not) to use instead of the bundled one
+ * for cookie domains and same-site checks, read when the factory is built; {@code null} for the bundled list
  */
 public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
 		GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
 		@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
-		Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy) {
+		Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy,
+		@Nullable Resource publicSuffixList) {
 
 	/** The Fetch standard's redirect limit. */
 	public static final int MAX_REDIRECTS = 20;
 
 	private static final XhrSettings DEFAULTS = new XhrSettings(null, null, Duration.ZERO,
 			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
-			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults());
+			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults(), null);
 
 	// The one place where the settings' values are checked: Spring Boot's properties map onto these components and
 	// report a failure under the property's name. An IllegalArgumentException names the component that is out of
@@ -136,6 +140,30 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	}
 
 	/**
+	 * Create settings with the bundled Public Suffix List.
+	 * @param baseUrl see {@link #baseUrl()}
+	 * @param origin see {@link #origin()}
+	 * @param timeout see {@link #timeout()}
+	 * @param syncXhrPolicy see {@link #syncXhrPolicy()}
+	 * @param globalScope see {@link #globalScope()}
+	 * @param credentialsPolicy see {@link #credentialsPolicy()}
+	 * @param maxRedirects see {@link #maxRedirects()}
+	 * @param maxResponseSize see {@link #maxResponseSize()}
+	 * @param userAgent see {@link #userAgent()}
+	 * @param connectTimeout see {@link #connectTimeout()}
+	 * @param responseTimeout see {@link #responseTimeout()}
+	 * @param cookiesEnabled see {@link #cookiesEnabled()}
+	 * @param networkAccessPolicy see {@link #networkAccessPolicy()}
+	 */
+	public XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
+			GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
+			@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
+			Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy) {
+		this(baseUrl, origin, timeout, syncXhrPolicy, globalScope, credentialsPolicy, maxRedirects, maxResponseSize,
+				userAgent, connectTimeout, responseTimeout, cookiesEnabled, networkAccessPolicy, null);
+	}
+
+	/**
 	 * Return the defaults: no base URL, no origin, no timeout, {@link SyncXhrPolicy#DENY_ON_EVENT_LOOP},
 	 * {@link GlobalScope#WINDOW}, {@link CredentialsPolicy#SAME_ORIGIN}, 20 redirects, no size limit, the HTTP
 	 * client's User-Agent and connect timeout, no response timeout, cookies enabled, every host but not the link-local
@@ -154,7 +182,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withBaseUrl(@Nullable URI baseUrl) {
 		return new XhrSettings(baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -165,7 +193,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withOrigin(@Nullable URI origin) {
 		return new XhrSettings(this.baseUrl, origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -176,7 +204,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withTimeout(Duration timeout) {
 		return new XhrSettings(this.baseUrl, this.origin, timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -187,7 +215,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withSyncXhrPolicy(SyncXhrPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, policy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -198,7 +226,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withGlobalScope(GlobalScope scope) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, scope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -209,7 +237,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCredentialsPolicy(CredentialsPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope, policy,
 				this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout, this.responseTimeout,
-				this.cookiesEnabled, this.networkAccessPolicy);
+				this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -220,7 +248,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxRedirects(int maxRedirects) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -231,7 +259,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxResponseSize(@Nullable DataSize maxResponseSize) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -242,7 +270,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withUserAgent(@Nullable String userAgent) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -253,7 +281,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withConnectTimeout(Duration connectTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -264,7 +292,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withResponseTimeout(Duration responseTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				responseTimeout, this.cookiesEnabled, this.networkAccessPolicy);
+				responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -275,7 +303,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCookiesEnabled(boolean cookiesEnabled) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, cookiesEnabled, this.networkAccessPolicy);
+				this.responseTimeout, cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
 	}
 
 	/**
@@ -286,7 +314,19 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withNetworkAccessPolicy(NetworkAccessPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, policy);
+				this.responseTimeout, this.cookiesEnabled, policy, this.publicSuffixList);
+	}
+
+	/**
+	 * Return a copy that reads another Public Suffix List, e.g. a newer one from publicsuffix.org, instead of the
+	 * bundled one; a list that cannot be read or holds no rules fails the factory's construction.
+	 * @param publicSuffixList the list in its file format, gzipped or not; {@code null} for the bundled list
+	 * @return the new settings
+	 */
+	public XhrSettings withPublicSuffixList(@Nullable Resource publicSuffixList) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, publicSuffixList);
 	}
 
 }

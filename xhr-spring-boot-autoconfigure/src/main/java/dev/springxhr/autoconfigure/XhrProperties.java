@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import dev.springxhr.xhr.CredentialsPolicy;
@@ -226,7 +227,18 @@ public class XhrProperties implements InitializingBean {
 		settings = map(settings, "xhr.connect-timeout", this.connectTimeout, XhrSettings::withConnectTimeout);
 		settings = map(settings, "xhr.response-timeout", this.responseTimeout, XhrSettings::withResponseTimeout);
 		settings = settings.withCookiesEnabled(this.credentials.getCookies().isEnabled());
+		settings = settings.withPublicSuffixList(readable("xhr.credentials.cookies.public-suffix-list",
+				this.credentials.getCookies().getPublicSuffixList()));
 		return settings.withNetworkAccessPolicy(this.security.toPolicy());
+	}
+
+	/** A resource that a property names must be there to be read when the factory is built. */
+	private static @Nullable Resource readable(String property, @Nullable Resource resource) {
+		if (resource != null && !resource.isReadable()) {
+			throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
+					"the file does not exist or cannot be read");
+		}
+		return resource;
 	}
 
 	/**
@@ -346,12 +358,26 @@ public class XhrProperties implements InitializingBean {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Public Suffix List to use instead of the bundled one for cookie domains and same-site checks, in the
+		 * publicsuffix.org file format, gzipped or not; read when the factory is built.
+		 */
+		private @Nullable Resource publicSuffixList;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable Resource getPublicSuffixList() {
+			return this.publicSuffixList;
+		}
+
+		public void setPublicSuffixList(@Nullable Resource publicSuffixList) {
+			this.publicSuffixList = publicSuffixList;
 		}
 
 	}

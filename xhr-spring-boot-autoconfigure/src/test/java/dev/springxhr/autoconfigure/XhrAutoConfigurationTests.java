@@ -1,10 +1,14 @@
 package dev.springxhr.autoconfigure;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -114,6 +119,32 @@ class XhrAutoConfigurationTests {
 				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
 				assertThat(settings.cookiesEnabled()).isFalse();
+			});
+	}
+
+	@Test
+	void aPublicSuffixListPropertyReachesTheSettingsAndTheFactoryReadsIt(@TempDir Path dir) throws IOException {
+		Path list = Files.writeString(dir.resolve("public_suffix_list.dat"), "test\nshared.test\n");
+		this.contextRunner
+			.withPropertyValues("xhr.credentials.cookies.public-suffix-list=file:" + list.toAbsolutePath())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Resource resource = context.getBean(XhrSettings.class).publicSuffixList();
+				assertThat(resource).isNotNull();
+				assertThat(resource.getFile().toPath()).isEqualTo(list.toAbsolutePath());
+				assertThat(context).hasSingleBean(XhrFactory.class);
+			});
+	}
+
+	@Test
+	void aMissingPublicSuffixListFailsTheStartNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("xhr.credentials.cookies.public-suffix-list=file:/nonexistent/psl.dat")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(failureMessages(context.getStartupFailure()))
+					.contains("xhr.credentials.cookies.public-suffix-list")
+					.contains("does not exist");
 			});
 	}
 

@@ -1,5 +1,6 @@
 package dev.springxhr.xhr.internal.cookie;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,36 @@ public final class PublicSuffixList {
 		this.rules = Set.copyOf(rules);
 		this.wildcardRules = Set.copyOf(wildcardRules);
 		this.exceptionRules = Set.copyOf(exceptionRules);
+	}
+
+	/**
+	 * Read a list in the PSL file format, gzipped or not (told by the gzip magic bytes), e.g. a newer one than the
+	 * bundled list.
+	 * @param in the list; read to its end, not closed
+	 * @param description what the list is, for the exception message (a file name, a URL)
+	 * @return the list
+	 * @throws UncheckedIOException if it cannot be read
+	 * @throws IllegalArgumentException if it holds no rule
+	 */
+	public static PublicSuffixList read(InputStream in, String description) {
+		try {
+			BufferedInputStream buffered = new BufferedInputStream(in);
+			buffered.mark(2);
+			boolean gzipped = buffered.read() == 0x1f && buffered.read() == 0x8b;
+			buffered.reset();
+			InputStream content = gzipped ? new GZIPInputStream(buffered) : buffered;
+			List<String> lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8)).lines()
+				.toList();
+			PublicSuffixList list = new PublicSuffixList(lines);
+			if (list.rules.isEmpty() && list.wildcardRules.isEmpty()) {
+				throw new IllegalArgumentException("The Public Suffix List " + description + " holds no rule; it must "
+						+ "be in the format of https://publicsuffix.org/list/public_suffix_list.dat");
+			}
+			return list;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Public Suffix List " + description, ex);
+		}
 	}
 
 	/** The bundled list, loaded on first use. */
