@@ -82,7 +82,7 @@ class OpenPropertyTests {
 			XMLHttpRequest xhr = this.factory.create();
 			if (!method.chars().allMatch((c) -> c <= 0xFF)) {
 				assertThat(catchThrowable(() -> xhr.open(method, "/x")))
-					.isExactlyInstanceOf(IllegalArgumentException.class);
+					.isExactlyInstanceOf(TypeError.class);
 				assertThat(xhr.getReadyState()).isEqualTo(XMLHttpRequest.UNSENT);
 			}
 			else if (!TOKEN.matcher(method).matches()) {

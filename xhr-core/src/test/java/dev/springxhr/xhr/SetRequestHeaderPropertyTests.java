@@ -71,7 +71,7 @@ class SetRequestHeaderPropertyTests {
 			xhr.open("POST", "http://127.0.0.1:9/");
 			if (!isByteString(name) || !isByteString(value)) {
 				assertThat(catchThrowable(() -> xhr.setRequestHeader(name, value)))
-					.isExactlyInstanceOf(IllegalArgumentException.class);
+					.isExactlyInstanceOf(TypeError.class);
 			}
 			else if (!OpenPropertyTests.TOKEN.matcher(name).matches() || !isHeaderValueOnceNormalized(value)) {
 				assertThrowsDomException("SyntaxError", () -> xhr.setRequestHeader(name, value));
