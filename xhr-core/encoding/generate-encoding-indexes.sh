@@ -37,7 +37,10 @@ const singleByte = ['ibm866', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-885
   'macintosh', 'windows-874', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254',
   'windows-1255', 'windows-1256', 'windows-1257', 'windows-1258', 'x-mac-cyrillic'];
 for (const name of singleByte) {
-  tables.push([name, 0, getEncoding(name).map((c) => (c === 0xfffd ? -1 : c))]);
+  // The package leaves out a tail that is the same as Latin-1 (byte 0x80 + i is U+0080 + i): padded back here.
+  const codes = getEncoding(name);
+  const index = Array.from({ length: 128 }, (_, i) => (i < codes.length ? codes[i] : 0x80 + i));
+  tables.push([name, 0, index.map((c) => (c === 0xfffd ? -1 : c))]);
 }
 const codePoint = (v) => {
   if (v === 0) return -1;

@@ -23,7 +23,7 @@ public final class HtmlEncodingSniffer {
 	/** How far the prescan looks: HTML §13.2.3.2 lets it stop after 1024 bytes, as browsers do. */
 	static final int PRESCAN_LIMIT = 1024;
 
-	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+	private static final Charset WINDOWS_1252 = Encodings.WINDOWS_1252;
 
 	private final byte[] bytes;
 
@@ -130,7 +130,7 @@ public final class HtmlEncodingSniffer {
 		if (needPragma == null || (needPragma && !gotPragma) || charset == null) {
 			return null;
 		}
-		if (charset.equals(StandardCharsets.UTF_16BE) || charset.equals(StandardCharsets.UTF_16LE)) {
+		if (charset.equals(Encodings.UTF_16BE) || charset.equals(Encodings.UTF_16LE)) {
 			// a document whose meta could be read byte by byte is not UTF-16
 			return StandardCharsets.UTF_8;
 		}

@@ -24,6 +24,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import dev.springxhr.xhr.internal.encoding.Encodings;
+import dev.springxhr.xhr.internal.encoding.WhatwgCharset;
 
 /**
  * The XML half of XHR "set a document response": a namespace-aware JAXP parse that never loads anything (no
@@ -129,10 +130,10 @@ public final class XmlDocumentParser {
 			int b2 = bytes[2] & 0xFF;
 			int b3 = bytes[3] & 0xFF;
 			if (b0 == 0x3C && b1 == 0x00 && b2 == 0x3F && b3 == 0x00) {
-				return StandardCharsets.UTF_16LE;
+				return Encodings.UTF_16LE;
 			}
 			if (b0 == 0x00 && b1 == 0x3C && b2 == 0x00 && b3 == 0x3F) {
-				return StandardCharsets.UTF_16BE;
+				return Encodings.UTF_16BE;
 			}
 		}
 		String label = declaredEncodingLabel(bytes, length);
@@ -140,7 +141,7 @@ public final class XmlDocumentParser {
 			return StandardCharsets.UTF_8;
 		}
 		Charset declared = Encodings.forLabel(label);
-		if (StandardCharsets.UTF_16BE.equals(declared) || StandardCharsets.UTF_16LE.equals(declared)) {
+		if (Encodings.UTF_16BE.equals(declared) || Encodings.UTF_16LE.equals(declared)) {
 			// the declaration was readable one byte per character, so the bytes are not UTF-16
 			return StandardCharsets.UTF_8;
 		}
@@ -158,13 +159,13 @@ public final class XmlDocumentParser {
 	}
 
 	/**
-	 * Decode strictly: malformed input is a fatal error for an XML parser (XML 1.0 §4.3.3), unlike for text. The
-	 * Encoding Standard's windows-1252 maps every byte, so it uses {@link Encodings#decode}.
+	 * Decode strictly: malformed input is a fatal error for an XML parser (XML 1.0 §4.3.3), unlike for text; every
+	 * encoding but UTF-8 is the Encoding Standard's, with its error mode fatal.
 	 */
 	private static @Nullable String decode(byte[] bytes, int length, @Nullable Charset bom, Charset charset) {
 		int offset = (bom == null) ? 0 : StandardCharsets.UTF_8.equals(bom) ? 3 : 2;
-		if (bom == null && charset.equals(Encodings.forLabel("windows-1252"))) {
-			return Encodings.decode(bytes, length, charset);
+		if (charset instanceof WhatwgCharset whatwg) {
+			return whatwg.decodeStrictly(bytes, offset, length - offset);
 		}
 		try {
 			return charset.newDecoder()
