@@ -1,5 +1,8 @@
 package dev.springxhr.xhr;
 
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -32,11 +35,17 @@ public interface XhrFactory {
 	}
 
 	/**
-	 * Create a factory on {@code WebClient.builder()} with {@link XhrSettings#defaults()}.
+	 * Create a factory on a Reactor Netty {@code WebClient} that parses responses as a browser does (two equal
+	 * {@code Content-Length} headers are one length), with {@link XhrSettings#defaults()}.
 	 * @return a new factory
 	 */
 	static XhrFactory ofDefaults() {
-		return of(WebClient.builder(), XhrSettings.defaults());
+		// Reactor Netty as a browser parses responses: two equal Content-Length headers are one length (Fetch's
+		// "extract a length"); Netty refuses them by default.
+		HttpClient httpClient = HttpClient.create()
+			.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true));
+		return of(WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)),
+				XhrSettings.defaults());
 	}
 
 }

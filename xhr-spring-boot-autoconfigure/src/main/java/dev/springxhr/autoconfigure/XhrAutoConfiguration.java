@@ -79,9 +79,12 @@ public final class XhrAutoConfiguration {
 			HttpClientSettings httpClientSettings = settings.getIfAvailable(HttpClientSettings::defaults);
 			ClientHttpConnectorBuilder<?> builder = connectorBuilder;
 			if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-				// Denied networks get no connection at all: checked between name resolution and connect.
+				// Denied networks get no connection at all: checked between name resolution and connect. Two equal
+				// Content-Length headers are one length, as Fetch's "extract a length" and browsers have it (Netty
+				// refuses the response by default); different ones still fail it.
 				NetworkAccessPolicy policy = xhrSettings.networkAccessPolicy();
-				builder = reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy));
+				builder = reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy)
+					.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true)));
 			}
 			return new XhrClientHttpConnector(
 					builder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));

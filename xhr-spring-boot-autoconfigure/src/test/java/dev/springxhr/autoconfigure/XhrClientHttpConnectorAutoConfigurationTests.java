@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.DOMException;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
@@ -50,6 +51,25 @@ class XhrClientHttpConnectorAutoConfigurationTests {
 			assertThat(xhr.getResponseText()).isEqualTo("second");
 			// Reported as the final URL: XHR followed the redirect, so it knows the hop.
 			assertThat(xhr.getResponseURL()).isEqualTo(raw.baseUrl() + "/second");
+		});
+	}
+
+	@Test
+	void twoEqualContentLengthHeadersAreOneLengthThroughTheAutoConfiguredConnector() {
+		raw.server().route("/equal", RawHttpServer.response("HTTP/1.1 200 OK", "abc", "Content-Length: 3",
+				"Content-Length: 3"));
+		raw.server().route("/different", RawHttpServer.response("HTTP/1.1 200 OK", "abc", "Content-Length: 3",
+				"Content-Length: 4"));
+		this.contextRunner.run((context) -> {
+			XMLHttpRequest equal = context.getBean(XhrFactory.class).create();
+			equal.open("GET", raw.baseUrl() + "/equal", false);
+			equal.send();
+			assertThat(equal.getStatus()).isEqualTo((short) 200);
+			assertThat(equal.getResponseText()).isEqualTo("abc");
+			// Fetch fails a response whose lengths differ, and so does the engine.
+			XMLHttpRequest different = context.getBean(XhrFactory.class).create();
+			different.open("GET", raw.baseUrl() + "/different", false);
+			assertThrowsDomException(DOMException.NETWORK_ERROR, different::send);
 		});
 	}
 
