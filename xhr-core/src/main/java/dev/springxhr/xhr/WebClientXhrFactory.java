@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
@@ -29,6 +30,14 @@ import dev.springxhr.xhr.internal.transport.WebClientTransport;
  * with no thread per request.
  */
 public final class WebClientXhrFactory implements XhrFactory {
+
+	/** Stands for "an in-memory store per profile, with the factory's Public Suffix List". */
+	private static final Function<String, CookieStore> IN_MEMORY = (key) -> new InMemoryCookieStore();
+
+	private final XhrProfiles profiles;
+
+	/** The profile this factory's requests carry. */
+	private final XhrProfile profile;
 
 	private final XhrEngine engine;
 
@@ -63,10 +72,26 @@ public final class WebClientXhrFactory implements XhrFactory {
 	 */
 	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor,
 			XhrEventObserver observer) {
+		this(webClientBuilder, settings, eventExecutor, observer, IN_MEMORY);
+	}
+
+	/**
+	 * Create a factory whose profiles keep their cookies in stores of the caller's, e.g. one shared by several
+	 * replicas of a service.
+	 * @param webClientBuilder the builder of the WebClient to use
+	 * @param settings the settings
+	 * @param eventExecutor the executor that runs event tasks (see the three-argument constructor)
+	 * @param observer the observer of every event of every request
+	 * @param cookieStores the cookie store of each profile, by key ({@link XhrProfile#DEFAULT_KEY} for the
+	 * factory's own), asked once per profile
+	 */
+	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor,
+			XhrEventObserver observer, Function<String, ? extends CookieStore> cookieStores) {
 		Objects.requireNonNull(webClientBuilder, "'webClientBuilder' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(eventExecutor, "'eventExecutor' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
+		Objects.requireNonNull(cookieStores, "'cookieStores' must not be null");
 		long maxResponseSize = (settings.maxResponseSize() != null) ? settings.maxResponseSize().toBytes()
 				: Long.MAX_VALUE;
 		// The codecs the builder ends up with (Boot's customizers included) decode typed JSON responses; the
@@ -77,13 +102,24 @@ public final class WebClientXhrFactory implements XhrFactory {
 			.build();
 		WebClientTransport transport = new WebClientTransport(webClient, maxResponseSize, settings.connectTimeout(),
 				settings.responseTimeout(), settings.networkAccessPolicy().rules());
-		// As a browser profile: one cookie store and one CORS-preflight cache per factory.
 		PublicSuffixList suffixes = publicSuffixList(settings.publicSuffixList());
 		Fetcher fetcher = new Fetcher(transport, new CookieJar(Clock.systemUTC(), suffixes),
 				new PreflightCache(Clock.systemUTC()), suffixes, settings.networkAccessPolicy().rules(),
 				settings.cookiesEnabled(), settings.userAgent(), settings.maxRedirects());
-		this.engine = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,
+		XhrEngine base = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,
 				JsonBodyMapper.of(readers.get()));
+		// As browser profiles: each has a cookie store and a CORS-preflight cache of its own.
+		this.profiles = new XhrProfiles(base, (cookieStores != IN_MEMORY) ? cookieStores
+				: (key) -> new InMemoryCookieStore(Clock.systemUTC(), suffixes));
+		this.profile = this.profiles.get(XhrProfile.DEFAULT_KEY);
+		this.engine = this.profile.engine();
+	}
+
+	/** A view of a factory whose requests carry another of its profiles. */
+	private WebClientXhrFactory(XhrProfiles profiles, XhrProfile profile) {
+		this.profiles = profiles;
+		this.profile = profile;
+		this.engine = profile.engine();
 	}
 
 	/**
@@ -111,6 +147,28 @@ public final class WebClientXhrFactory implements XhrFactory {
 	public XMLHttpRequest create(XhrOptions options) {
 		Objects.requireNonNull(options, "'options' must not be null");
 		return new XMLHttpRequest(this.engine, options);
+	}
+
+	@Override
+	public XhrFactory forProfile(String key) {
+		Objects.requireNonNull(key, "'key' must not be null");
+		return new WebClientXhrFactory(this.profiles, this.profiles.get(key));
+	}
+
+	@Override
+	public XhrProfile getProfile() {
+		return this.profile;
+	}
+
+	@Override
+	public List<XhrProfile> getProfiles() {
+		return this.profiles.all();
+	}
+
+	@Override
+	public boolean removeProfile(String key) {
+		Objects.requireNonNull(key, "'key' must not be null");
+		return this.profiles.remove(key);
 	}
 
 	private static PublicSuffixList publicSuffixList(@Nullable Resource resource) {

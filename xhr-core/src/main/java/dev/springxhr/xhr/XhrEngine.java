@@ -32,4 +32,9 @@ record XhrEngine(XhrSettings settings, Fetcher fetcher, Executor eventExecutor, 
 	long maxResponseSize() {
 		return this.fetcher.maxResponseSize();
 	}
+	/** The same engine with another fetcher: another profile's cookies and preflight cache. */
+	XhrEngine withFetcher(Fetcher other) {
+		return new XhrEngine(this.settings, other, this.eventExecutor, this.timers, this.observer, this.jsonMapper);
+	}
+
 }

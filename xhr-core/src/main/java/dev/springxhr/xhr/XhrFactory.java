@@ -1,5 +1,7 @@
 package dev.springxhr.xhr;
 
+import java.util.List;
+
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -23,6 +25,44 @@ public interface XhrFactory {
 	 * @return a new request
 	 */
 	XMLHttpRequest create(XhrOptions options);
+
+	/**
+	 * Return a factory whose requests carry the state of the profile {@code key} (cookies, CORS-preflight cache),
+	 * created empty on first use: give each user of a service a profile of their own, and no cookie of one user is
+	 * ever sent with another's request. The factory shares this one's {@code WebClient}, settings and executor.
+	 * @param key the profile's key, e.g. a user's or a session's id
+	 * @return the factory of that profile's requests
+	 */
+	default XhrFactory forProfile(String key) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
+
+	/**
+	 * Return the profile this factory's requests carry ({@link XhrProfile#DEFAULT_KEY} unless the factory came
+	 * from {@link #forProfile(String)}).
+	 * @return the profile
+	 */
+	default XhrProfile getProfile() {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
+
+	/**
+	 * Return the profiles created so far, the default one included.
+	 * @return an immutable snapshot
+	 */
+	default List<XhrProfile> getProfiles() {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
+
+	/**
+	 * Forget a profile and its state (the default profile is cleared instead); requests created before keep the
+	 * state they had, and the next {@link #forProfile(String)} of the key starts empty.
+	 * @param key the profile's key
+	 * @return whether there was such a profile
+	 */
+	default boolean removeProfile(String key) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
 
 	/**
 	 * Create a factory on a {@link WebClient.Builder} (its connector, codecs, filters and observations apply).

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @see <a href="https://datatracker.ietf.org/doc/draft-ietf-httpbis-rfc6265bis/">draft-ietf-httpbis-rfc6265bis</a>
  */
-public final class CookieJar {
+public final class CookieJar implements CookieAccess {
 
 	/** Chromium's limit of cookies a registrable domain (RFC 6265bis §6.1 asks for at least 50). */
 	static final int MAX_COOKIES_PER_DOMAIN = 180;
@@ -61,6 +61,7 @@ public final class CookieJar {
 	 * @param sameSiteRequest whether the request was same-site (RFC 6265bis §5.2); a cross-site response can only
 	 * set {@code SameSite=None} cookies
 	 */
+	@Override
 	public void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest) {
 		String host = CookieUrls.cookieHost(requestUrl);
 		if (host == null || setCookieValues.isEmpty()) {
@@ -86,6 +87,7 @@ public final class CookieJar {
 	 * @param sameSiteRequest whether the request is same-site (RFC 6265bis §5.2)
 	 * @return {@code name=value} pairs separated by {@code "; "}, or {@code null} when no cookie applies
 	 */
+	@Override
 	public @Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest) {
 		String host = CookieUrls.cookieHost(requestUrl);
 		if (host == null) {
@@ -133,14 +135,31 @@ public final class CookieJar {
 	}
 
 	/** Remove every cookie. */
-	void clear() {
+	public void clear() {
 		synchronized (this.lock) {
 			this.entries.clear();
 		}
 	}
 
-	/** The cookies that have not expired, in the order they were stored: an immutable snapshot. */
-	List<StoredCookie> cookies() {
+	/**
+	 * Remove one cookie.
+	 * @param name its name
+	 * @param domain its domain, as stored (lower case, without a leading dot)
+	 * @param path its path
+	 * @return whether there was such a cookie
+	 */
+	public boolean remove(String name, String domain, String path) {
+		synchronized (this.lock) {
+			return this.entries.removeIf((entry) -> entry.cookie.name().equals(name)
+					&& entry.cookie.domain().equals(domain) && entry.cookie.path().equals(path));
+		}
+	}
+
+	/**
+	 * The cookies that have not expired, in the order they were stored: an immutable snapshot.
+	 * @return the cookies
+	 */
+	public List<StoredCookie> cookies() {
 		synchronized (this.lock) {
 			removeExpired(this.clock.instant());
 			List<StoredCookie> cookies = new ArrayList<>(this.entries.size());

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * the value: cookies are credentials.
  * @param expiry the expiry time, or {@code null} for a session cookie (no Max-Age or Expires)
  */
-record StoredCookie(String name, String value, String domain, boolean hostOnly, String path, @Nullable Instant expiry,
+public record StoredCookie(String name, String value, String domain, boolean hostOnly, String path, @Nullable Instant expiry,
 		boolean secure, boolean httpOnly, SameSite sameSite, Instant creation) {
 
 	boolean isExpired(Instant now) {

@@ -122,6 +122,11 @@ public final class PreflightCache {
 		}
 	}
 
+	/** Forget every entry. */
+	public synchronized void clear() {
+		this.entries.clear();
+	}
+
 	/**
 	 * Fetch §4.8 "clear cache entries": forget everything about (origin, URL), as when the CORS check of the actual
 	 * request fails after a preflight.

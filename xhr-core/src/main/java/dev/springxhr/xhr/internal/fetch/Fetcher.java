@@ -3,7 +3,7 @@ package dev.springxhr.xhr.internal.fetch;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
-import dev.springxhr.xhr.internal.cookie.CookieJar;
+import dev.springxhr.xhr.internal.cookie.CookieAccess;
 import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
 import dev.springxhr.xhr.internal.cors.PreflightCache;
 import dev.springxhr.xhr.internal.net.NetworkAccessRules;
@@ -23,7 +23,7 @@ import dev.springxhr.xhr.internal.transport.WebClientTransport;
  * @param userAgent the {@code User-Agent} of requests that set none, or {@code null} for none
  * @param maxRedirects how many redirects a fetch follows before it is a network error
  */
-public record Fetcher(WebClientTransport transport, CookieJar cookies, PreflightCache preflights,
+public record Fetcher(WebClientTransport transport, CookieAccess cookies, PreflightCache preflights,
 		PublicSuffixList suffixes, NetworkAccessRules networkAccess, boolean cookiesEnabled, @Nullable String userAgent,
 		int maxRedirects) {
 
@@ -45,6 +45,17 @@ public record Fetcher(WebClientTransport transport, CookieJar cookies, Preflight
 	 */
 	public long maxResponseSize() {
 		return this.transport.maxResponseSize();
+	}
+
+	/**
+	 * The same fetcher for another profile's state.
+	 * @param cookies the profile's cookies
+	 * @param preflights the profile's CORS-preflight cache
+	 * @return the fetcher
+	 */
+	public Fetcher withProfile(CookieAccess cookies, PreflightCache preflights) {
+		return new Fetcher(this.transport, cookies, preflights, this.suffixes, this.networkAccess, this.cookiesEnabled,
+				this.userAgent, this.maxRedirects);
 	}
 
 }

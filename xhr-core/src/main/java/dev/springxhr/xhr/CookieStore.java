@@ -1,0 +1,65 @@
+package dev.springxhr.xhr;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the cookies of one {@link XhrProfile} live: the {@code Cookie} header of each request, the {@code Set-Cookie}
+ * of each response, and listing, removing and clearing them. {@link #inMemory()} is the RFC 6265bis jar the engine
+ * uses by default; another implementation (e.g. one shared by several replicas) must keep its rules, and apply each
+ * {@link #store} atomically, since requests of one profile run at the same time.
+ *
+ * @see <a href="https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html">RFC 6265bis</a>
+ */
+public interface CookieStore {
+
+	/**
+	 * The {@code Cookie} header of a request (RFC 6265bis §5.8.3); retrieving cookies updates their last-access
+	 * time.
+	 * @param requestUrl the request's URL
+	 * @param sameSiteRequest whether the request is same-site (else {@code SameSite=Strict} and {@code Lax} cookies
+	 * stay home)
+	 * @return the header value, or {@code null} for no cookie
+	 */
+	@Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest);
+
+	/**
+	 * Store the cookies of a response (RFC 6265bis §5.6 parsing and §5.7 storage model); the ones the algorithm
+	 * ignores are dropped, as a browser does.
+	 * @param requestUrl the URL of the request the response answers
+	 * @param setCookieValues the values of its {@code Set-Cookie} fields, one cookie each
+	 * @param sameSiteRequest whether the request was same-site (a cross-site response sets only
+	 * {@code SameSite=None} cookies)
+	 */
+	void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest);
+
+	/**
+	 * The cookies that have not expired, in the order they were stored.
+	 * @return an immutable snapshot
+	 */
+	List<XhrCookie> cookies();
+
+	/**
+	 * Remove one cookie.
+	 * @param name its name
+	 * @param domain its domain, as {@link XhrCookie#domain()} gives it
+	 * @param path its path
+	 * @return whether there was such a cookie
+	 */
+	boolean remove(String name, String domain, String path);
+
+	/** Remove every cookie. */
+	void clear();
+
+	/**
+	 * An empty in-memory store: RFC 6265bis as browsers implement it, with the bundled Public Suffix List, 180
+	 * cookies a site and 3000 in all.
+	 * @return a new store
+	 */
+	static CookieStore inMemory() {
+		return new InMemoryCookieStore();
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.springxhr.xhr;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cookie of a {@link CookieStore}, with the fields RFC 6265bis §5.7 stores. Its {@link #toString()} never shows the
+ * value: cookies are credentials.
+ *
+ * @param name the name
+ * @param value the value
+ * @param domain the domain (lower case, without a leading dot)
+ * @param hostOnly whether only the domain itself gets the cookie (no {@code Domain} attribute), not its subdomains
+ * @param path the path
+ * @param expiry when it expires, or {@code null} for a session cookie
+ * @param secure whether it goes only over https (or to a loopback host)
+ * @param httpOnly whether it is {@code HttpOnly}
+ * @param sameSite its {@code SameSite} mode: {@code "Strict"}, {@code "Lax"} or {@code "None"}
+ */
+public record XhrCookie(String name, String value, String domain, boolean hostOnly, String path,
+		@Nullable Instant expiry, boolean secure, boolean httpOnly, String sameSite) {
+
+	@Override
+	public String toString() {
+		return "XhrCookie[name=" + this.name + ", value=<redacted>, domain=" + this.domain + ", hostOnly="
+				+ this.hostOnly + ", path=" + this.path + ", expiry=" + this.expiry + ", secure=" + this.secure
+				+ ", httpOnly=" + this.httpOnly + ", sameSite=" + this.sameSite + "]";
+	}
+
+}

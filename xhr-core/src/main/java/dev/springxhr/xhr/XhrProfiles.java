@@ -1,0 +1,56 @@
+package dev.springxhr.xhr;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+import dev.springxhr.xhr.internal.cors.PreflightCache;
+
+/**
+ * The profiles of one factory and its profile views, created on first use, each with a cookie store of its own
+ * and a CORS-preflight cache of its own.
+ */
+final class XhrProfiles {
+
+	private final ConcurrentMap<String, XhrProfile> profiles = new ConcurrentHashMap<>();
+
+	private final XhrEngine base;
+
+	private final Function<String, ? extends CookieStore> cookieStores;
+
+	XhrProfiles(XhrEngine base, Function<String, ? extends CookieStore> cookieStores) {
+		this.base = base;
+		this.cookieStores = cookieStores;
+	}
+
+	XhrProfile get(String key) {
+		Objects.requireNonNull(key, "'key' must not be null");
+		return this.profiles.computeIfAbsent(key, (created) -> new XhrProfile(created,
+				Objects.requireNonNull(this.cookieStores.apply(created), "the cookie store of profile " + created),
+				new PreflightCache(Clock.systemUTC()), this.base));
+	}
+
+	List<XhrProfile> all() {
+		return List.copyOf(this.profiles.values());
+	}
+
+	/** Forget a profile; the default one is cleared instead, since the factory's own requests carry it. */
+	boolean remove(String key) {
+		if (XhrProfile.DEFAULT_KEY.equals(key)) {
+			XhrProfile profile = this.profiles.get(key);
+			if (profile != null) {
+				profile.clear();
+			}
+			return profile != null;
+		}
+		XhrProfile removed = this.profiles.remove(key);
+		if (removed != null) {
+			removed.clear();
+		}
+		return removed != null;
+	}
+
+}
