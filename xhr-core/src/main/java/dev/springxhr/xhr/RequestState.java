@@ -1,6 +1,7 @@
 package dev.springxhr.xhr;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -68,6 +69,9 @@ final class RequestState {
 	private volatile @Nullable XhrChannel channel;
 
 	private @Nullable Fetch fetch;
+
+	/** The completion of the current send, or of the next one before send(); a new one once that has ended. */
+	private CompletableFuture<XMLHttpRequest> completion = new CompletableFuture<>();
 
 	RequestState(XMLHttpRequest xhr) {
 		this.xhr = xhr;
@@ -140,6 +144,14 @@ final class RequestState {
 		return this.channel;
 	}
 
+	/**
+	 * The completion of the current send (or of the next one, before send()): completed with the request after
+	 * {@code loadend}, or failed with the {@link DOMException} of a network error, the timeout or an abort.
+	 */
+	CompletableFuture<XMLHttpRequest> completion() {
+		return this.completion;
+	}
+
 	/** Whether a fetch is the one of the current send: the events of an ended or replaced fetch are dropped. */
 	boolean isCurrent(Fetch candidate) {
 		return this.fetch == candidate && !candidate.terminated;
@@ -165,6 +177,11 @@ final class RequestState {
 		if (current != null) {
 			terminate(current);
 		}
+		if (this.sendFlag) {
+			// The standard ends the send without an event; its completion must not wait forever.
+			this.completion.completeExceptionally(new DOMException("open() ended the send before it completed",
+					DOMException.ABORT_ERROR));
+		}
 		this.sendFlag = false;
 		this.synchronous = synchronous;
 		this.uploadListener = false;
@@ -181,6 +198,9 @@ final class RequestState {
 	 * @param uploadComplete whether there is nothing to upload (no body, an empty one, a data: URL)
 	 */
 	void send(boolean uploadListener, boolean uploadComplete) {
+		if (this.completion.isDone()) {
+			this.completion = new CompletableFuture<>();
+		}
 		this.uploadListener = uploadListener;
 		this.uploadComplete = uploadComplete;
 		this.sendFlag = true;
@@ -269,6 +289,7 @@ final class RequestState {
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
 		this.xhr.fireProgressEvent(LOAD, transmitted, length);
 		this.xhr.fireProgressEvent(LOADEND, transmitted, length);
+		this.completion.complete(this.xhr);
 	}
 
 	/**
@@ -333,9 +354,11 @@ final class RequestState {
 		this.readyState = DONE;
 		this.sendFlag = false;
 		resetResponse();
+		DOMException failure = (cause != null) ? new DOMException(message, exceptionName, cause)
+				: new DOMException(message, exceptionName);
 		if (this.synchronous) {
-			return (cause != null) ? new DOMException(message, exceptionName, cause)
-					: new DOMException(message, exceptionName);
+			this.completion.completeExceptionally(failure);
+			return failure;
 		}
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
 		if (!this.uploadComplete) {
@@ -347,6 +370,7 @@ final class RequestState {
 		}
 		this.xhr.fireProgressEvent(event, 0, 0);
 		this.xhr.fireProgressEvent(LOADEND, 0, 0);
+		this.completion.completeExceptionally(failure);
 		return null;
 	}
 

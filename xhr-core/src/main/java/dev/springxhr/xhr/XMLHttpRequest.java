@@ -3,9 +3,11 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
@@ -65,27 +67,18 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	/** The request side: method, URL, author request headers, timeout, withCredentials. */
 	private final AuthorRequest request;
 
-	private final EventReporter reporter;
-
 	XMLHttpRequest(XhrEngine engine, XhrOptions options) {
 		this.engine = engine;
 		this.options = options;
 		this.request = new AuthorRequest(this.state, engine.settings(), options);
 		this.responseAttributes = new ResponseAttributes(this.state, engine);
 		this.asyncSend = new AsyncSend(this, this.state, engine, new SerialTaskQueue(engine.eventExecutor()));
-		this.reporter = new EventReporter(engine.observer(), this.request, this.state);
 		if (engine.observer() != XhrEventObserver.NONE) {
-			setOwner(this);
-			this.upload.setOwner(this);
+			EventReporter reporter = new EventReporter(engine.observer(), this.request, this.state);
+			reportTo(reporter, false);
+			this.upload.reportTo(reporter, true);
 		}
 	}
-
-	/** Tell the factory's observer about an event, before its listeners run (so nested events follow it). */
-	void observe(String type, boolean atUpload, long loaded, long total, boolean computable) {
-		this.reporter.report(type, atUpload, loaded, total, computable);
-	}
-
-	// ---- event handlers -------------------------------------------------------------------------------------
 
 	/** @return the {@code readystatechange} handler, or {@code null} */
 	public @Nullable EventListener getOnreadystatechange() {
@@ -97,8 +90,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		setEventHandler(READYSTATECHANGE, handler);
 	}
 
-	// ---- states -----------------------------------------------------------------------------------------------
-
 	/**
 	 * Return the state: {@link #UNSENT}, {@link #OPENED}, {@link #HEADERS_RECEIVED}, {@link #LOADING} or
 	 * {@link #DONE}.
@@ -107,8 +98,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	public short getReadyState() {
 		return this.state.readyState();
 	}
-
-	// ---- open() -----------------------------------------------------------------------------------------------
 
 	/**
 	 * Initialize an asynchronous request, as {@code open(method, url)}.
@@ -159,8 +148,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			this.state.lock.unlock();
 		}
 	}
-
-	// ---- request headers and options --------------------------------------------------------------------------
 
 	/**
 	 * Add a request header; a name set twice is sent once with both values joined by {@code ", "}. Forbidden
@@ -226,8 +213,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return this.upload;
 	}
 
-	// ---- send() and abort() -------------------------------------------------------------------------------------
-
 	/**
 	 * Send the request without a body.
 	 * @throws DOMException as {@link #send(Object)}
@@ -282,8 +267,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	public void abort() {
 		this.state.locked(this.state::abort);
 	}
-
-	// ---- response -------------------------------------------------------------------------------------------------
 
 	/**
 	 * Return the final URL of the response without its fragment, or {@code ""} before headers arrive.
@@ -441,7 +424,28 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 		return this.state.locked(() -> this.responseAttributes.responseXml(this.request.method()));
 	}
 
-	// ---- Firefox extensions ---------------------------------------------------------------------------------------
+	/**
+	 * Return the completion of this request's current send (before {@code send()}, of the next one): it completes
+	 * with the request after {@code loadend} and its listeners, or fails with the {@link DOMException} that a
+	 * synchronous send would throw — {@code NetworkError}, {@code TimeoutError} or {@code AbortError} (also when
+	 * {@code open()} ends the send). Dependent stages run on the thread that fired {@code loadend}, as a listener
+	 * does: move blocking work elsewhere ({@code thenApplyAsync}). A completed send keeps its completion until the
+	 * next {@code send()}.
+	 * @return the completion, which callers cannot complete themselves
+	 */
+	public CompletionStage<XMLHttpRequest> completion() {
+		return this.state.locked(() -> this.state.completion().minimalCompletionStage());
+	}
+
+	/**
+	 * Return the completion of this request's current send as a {@link Mono}: the request after {@code loadend}, or
+	 * the {@link DOMException} of its error, timeout or abort (see {@link #completion()}). Cancelling the Mono does
+	 * not abort the request.
+	 * @return the Mono
+	 */
+	public Mono<XMLHttpRequest> asMono() {
+		return Mono.fromFuture(this.state.locked(this.state::completion), true);
+	}
 
 	/**
 	 * Return whether the request is anonymous (Firefox's {@code mozAnon}): no cookies, no HTTP authentication.
@@ -492,8 +496,6 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 				+ ((current != null) ? RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(current)) : "-")
 				+ ", readyState=" + this.state.stateName() + "]";
 	}
-
-	// ---- for the send paths -------------------------------------------------------------------------------------
 
 	/** The timeout in milliseconds, read by the send paths under the lock. */
 	long timeoutMillis() {

@@ -32,14 +32,18 @@ public class XMLHttpRequestEventTarget extends EventTarget {
 
 	static final String LOADEND = XhrEventType.LOADEND.type();
 
-	/** The request whose observer sees this target's events; {@code null} only while the request is built. */
-	private @Nullable XMLHttpRequest owner;
+	/** What tells the factory's observer about this target's events; {@code null} when nothing observes. */
+	private @Nullable EventReporter reporter;
+
+	/** Whether this is the upload object, whose events the observer sees as upload events. */
+	private boolean upload;
 
 	XMLHttpRequestEventTarget() {
 	}
 
-	final void setOwner(XMLHttpRequest owner) {
-		this.owner = owner;
+	final void reportTo(EventReporter reporter, boolean upload) {
+		this.reporter = reporter;
+		this.upload = upload;
 	}
 
 	/** @return the {@code loadstart} handler, or {@code null} */
@@ -136,10 +140,11 @@ public class XMLHttpRequestEventTarget extends EventTarget {
 		}
 	}
 
+	/** Tell the factory's observer about an event, before its listeners run (so nested events follow it). */
 	private void observe(String type, long loaded, long total, boolean computable) {
-		XMLHttpRequest request = this.owner;
-		if (request != null) {
-			request.observe(type, this != request, loaded, total, computable);
+		EventReporter current = this.reporter;
+		if (current != null) {
+			current.report(type, this.upload, loaded, total, computable);
 		}
 	}
 

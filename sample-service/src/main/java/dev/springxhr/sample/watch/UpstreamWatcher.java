@@ -84,19 +84,8 @@ public class UpstreamWatcher implements DisposableBean {
 	 */
 	public Mono<CheckResult> check(Upstream upstream) {
 		return Mono.defer(() -> {
-			Sinks.One<CheckResult> result = Sinks.one();
 			XMLHttpRequest xhr = this.xhrFactory.create();
-			// The event that came before loadend says how the request ended.
-			String[] outcome = { "load" };
-			xhr.setOnerror((event) -> outcome[0] = "error");
-			xhr.setOntimeout((event) -> outcome[0] = "timeout");
-			xhr.setOnabort((event) -> outcome[0] = "abort");
 			long start = System.nanoTime();
-			xhr.setOnloadend((event) -> {
-				CheckResult checked = result(upstream, xhr, outcome[0], System.nanoTime() - start);
-				publish(checked);
-				result.tryEmitValue(checked);
-			});
 			try {
 				xhr.open(upstream.uploads() ? "POST" : "GET", upstream.url());
 				xhr.setTimeout(upstream.timeout().toMillis());
@@ -122,7 +111,12 @@ public class UpstreamWatcher implements DisposableBean {
 				publish(failed);
 				return Mono.just(failed);
 			}
-			return result.asMono();
+			// The send's end, after loadend: the request, or the DOMException of an error, a timeout or an abort.
+			return xhr.asMono()
+				.map((done) -> result(upstream, done, "load", System.nanoTime() - start))
+				.onErrorResume(DOMException.class,
+						(ex) -> Mono.just(result(upstream, xhr, outcome(ex), System.nanoTime() - start)))
+				.doOnNext(this::publish);
 		});
 	}
 
@@ -199,6 +193,15 @@ public class UpstreamWatcher implements DisposableBean {
 		if (schedule != null) {
 			schedule.dispose();
 		}
+	}
+
+	/** How a send ended, as the event before its loadend names it. */
+	private static String outcome(DOMException failure) {
+		return switch (failure.getName()) {
+			case DOMException.TIMEOUT_ERROR -> "timeout";
+			case DOMException.ABORT_ERROR -> "abort";
+			default -> "error";
+		};
 	}
 
 }
