@@ -9,7 +9,6 @@ import static dev.springxhr.xhr.support.DomExceptionAssert.assertThrowsDomExcept
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
