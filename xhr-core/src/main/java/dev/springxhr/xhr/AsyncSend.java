@@ -2,6 +2,7 @@ package dev.springxhr.xhr;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.context.ContextSnapshot;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -80,6 +81,13 @@ final class AsyncSend {
 	 * Runs a step under the lock, if its fetch is still the current one; a timeout that has passed goes first.
 	 */
 	private void runStep(Fetch owner, Runnable step) {
+		// The caller's MDC, Observation and security context, as they were at send(), around the listeners.
+		try (ContextSnapshot.Scope scope = owner.callerContext.setThreadLocals()) {
+			runStepInContext(owner, step);
+		}
+	}
+
+	private void runStepInContext(Fetch owner, Runnable step) {
 		this.state.lock.lock();
 		try {
 			if (this.state.isCurrent(owner)) {

@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -11,6 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.task.CallerContexts;
 
 /**
  * The fetch controller of one {@code send()}: what terminating or aborting it cancels, and the per-send progress
@@ -21,6 +23,9 @@ final class Fetch {
 	final FetchRequest request;
 
 	final long startNanos;
+
+	/** The thread-local context of the code that called send(), restored around each event task of this send. */
+	final ContextSnapshot callerContext;
 
 	@Nullable Disposable exchange;
 
@@ -66,8 +71,13 @@ final class Fetch {
 	long uploadReportedLoaded = -1;
 
 	Fetch(FetchRequest request, long startNanos) {
+		this(request, startNanos, CallerContexts.capture());
+	}
+
+	Fetch(FetchRequest request, long startNanos, ContextSnapshot callerContext) {
 		this.request = request;
 		this.startNanos = startNanos;
+		this.callerContext = callerContext;
 		// Bytes are counted when handed to the connection, not when they leave it: the first upload progress waits
 		// for the throttle interval, so a small body reports once, at its end (Chromium: send-post-string).
 		this.lastUploadProgressNanos = startNanos;
