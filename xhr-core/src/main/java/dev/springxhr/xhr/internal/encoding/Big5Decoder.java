@@ -5,7 +5,7 @@ package dev.springxhr.xhr.internal.encoding;
  *
  * @see <a href="https://encoding.spec.whatwg.org/#big5-decoder">Encoding §12.1.1 Big5 decoder</a>
  */
-final class Big5Decoder implements ByteDecoder {
+final class Big5Decoder extends LeadByteDecoder {
 
 	private final int[] index;
 
@@ -14,57 +14,27 @@ final class Big5Decoder implements ByteDecoder {
 	}
 
 	@Override
-	public int decode(byte[] bytes, int offset, int length, StringBuilder out) {
-		int errors = 0;
-		int end = offset + length;
-		int pos = offset;
-		int lead = 0;
-		while (true) {
-			int b = (pos < end) ? bytes[pos++] & 0xFF : END_OF_QUEUE;
-			if (b == END_OF_QUEUE) {
-				if (lead != 0) {
-					errors++;
-				out.append('\uFFFD');
-				}
-				return errors;
-			}
-			if (lead != 0) {
-				int byteOffset = (b < 0x7F) ? 0x40 : 0x62;
-				int pointer = ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE))
-						? (lead - 0x81) * 157 + (b - byteOffset) : -1;
-				lead = 0;
-				// Step 3.3: four pointers are two code points each.
-				switch (pointer) {
-					case 1133 -> out.append("\u00CA\u0304");
-					case 1135 -> out.append("\u00CA\u030C");
-					case 1164 -> out.append("\u00EA\u0304");
-					case 1166 -> out.append("\u00EA\u030C");
-					default -> {
-						int codePoint = (pointer >= 0 && pointer < this.index.length) ? this.index[pointer] : -1;
-						if (codePoint >= 0) {
-							out.appendCodePoint(codePoint);
-						}
-						else {
-							if (b < 0x80) {
-								pos--; // step 3.6: an ASCII byte is prepended to the queue
-							}
-							errors++;
-				out.append('\uFFFD');
-						}
-					}
-				}
-			}
-			else if (b < 0x80) {
-				out.append((char) b);
-			}
-			else if (b >= 0x81 && b <= 0xFE) {
-				lead = b;
-			}
-			else {
-				errors++;
-				out.append('\uFFFD');
+	boolean isLead(int b) {
+		return b >= 0x81 && b <= 0xFE;
+	}
+
+	@Override
+	boolean decodePair(int lead, int b, StringBuilder out) {
+		if (!((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE))) {
+			return false;
+		}
+		int pointer = (lead - 0x81) * 157 + (b - ((b < 0x7F) ? 0x40 : 0x62));
+		// Step 3.3: four pointers are two code points each.
+		switch (pointer) {
+			case 1133 -> out.append("\u00CA\u0304");
+			case 1135 -> out.append("\u00CA\u030C");
+			case 1164 -> out.append("\u00EA\u0304");
+			case 1166 -> out.append("\u00EA\u030C");
+			default -> {
+				return appendIndexed(this.index, pointer, out);
 			}
 		}
+		return true;
 	}
 
 }
