@@ -66,16 +66,20 @@ class XhrProfileTests {
 		for (String user : users) {
 			get(this.factory.forProfile(user), "/login?user=" + user);
 		}
-		Map<String, List<CompletableFuture<String>>> echoes = new ConcurrentHashMap<>();
-		for (int i = 0; i < 1000; i++) {
-			for (String user : users) {
-				echoes.computeIfAbsent(user, (key) -> new CopyOnWriteArrayList<>())
-					.add(send(this.factory.forProfile(user), "/echo"));
+		// Twenty waves of 50 requests a user, interleaved and in flight together: a thousand each, within what one
+		// connection pool queues (Reactor Netty's default pool refuses acquires beyond its pending limit).
+		for (int wave = 0; wave < 20; wave++) {
+			Map<String, List<CompletableFuture<String>>> echoes = new ConcurrentHashMap<>();
+			for (int i = 0; i < 50; i++) {
+				for (String user : users) {
+					echoes.computeIfAbsent(user, (key) -> new CopyOnWriteArrayList<>())
+						.add(send(this.factory.forProfile(user), "/echo"));
+				}
 			}
-		}
-		for (String user : users) {
-			for (CompletableFuture<String> echo : echoes.get(user)) {
-				assertThat(echo.get(30, TimeUnit.SECONDS)).isEqualTo("session=" + user + "-secret");
+			for (String user : users) {
+				for (CompletableFuture<String> echo : echoes.get(user)) {
+					assertThat(echo.get(30, TimeUnit.SECONDS)).isEqualTo("session=" + user + "-secret");
+				}
 			}
 		}
 	}
