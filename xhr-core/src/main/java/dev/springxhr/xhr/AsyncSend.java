@@ -3,8 +3,10 @@ package dev.springxhr.xhr;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.context.ContextSnapshot;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -49,6 +51,8 @@ final class AsyncSend {
 	}
 
 	void start(FetchRequest request) {
+		Observation observation = SendObservation.start(this.engine.observations(), this.xhr, request.method(),
+				this.state.completion());
 		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
 		this.xhr.fireProgressEvent(LOADSTART, 0, 0);
 		boolean uploadEvents = this.state.reportsUpload();
@@ -59,6 +63,7 @@ final class AsyncSend {
 			return;
 		}
 		Fetch started = new Fetch(request, System.nanoTime());
+		started.observation = observation;
 		started.onTimeoutChange = () -> scheduleTimeout(started);
 		this.state.fetchStarted(started);
 		AsyncFetch handler = new AsyncFetch(started, uploadEvents);
@@ -281,6 +286,11 @@ final class AsyncSend {
 		@Override
 		public boolean observesUpload() {
 			return this.uploadListener;
+		}
+
+		@Override
+		public @Nullable Observation observation() {
+			return this.owner.observation;
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.context.ContextSnapshot;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -26,6 +27,9 @@ final class Fetch {
 
 	/** The thread-local context of the code that called send(), restored around each event task of this send. */
 	final ContextSnapshot callerContext;
+
+	/** The Observation of this send, the parent of WebClient's; {@code null} when not observed. */
+	@Nullable Observation observation;
 
 	@Nullable Disposable exchange;
 

@@ -3,6 +3,7 @@ package dev.springxhr.xhr;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -43,12 +44,15 @@ final class SyncFetch implements TransportHandler {
 
 	private volatile @Nullable Throwable error;
 
-	private SyncFetch(long maxResponseSize) {
+	private final @Nullable Observation observation;
+
+	private SyncFetch(long maxResponseSize, @Nullable Observation observation) {
 		this.maxResponseSize = maxResponseSize;
+		this.observation = observation;
 	}
 
 	static SyncFetch start(XhrEngine engine, FetchRequest request, Fetch fetch) {
-		SyncFetch handler = new SyncFetch(engine.maxResponseSize());
+		SyncFetch handler = new SyncFetch(engine.maxResponseSize(), fetch.observation);
 		fetch.onTerminate = handler.done::countDown;
 		try {
 			fetch.exchange = engine.exchange(request, handler);
@@ -83,6 +87,11 @@ final class SyncFetch implements TransportHandler {
 
 	ReceivedBytes body() {
 		return this.body;
+	}
+
+	@Override
+	public @Nullable Observation observation() {
+		return this.observation;
 	}
 
 	@Override

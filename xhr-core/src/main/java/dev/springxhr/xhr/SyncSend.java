@@ -22,6 +22,7 @@ final class SyncSend {
 
 	static void run(XMLHttpRequest xhr, RequestState state, XhrEngine engine, FetchRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
+		started.observation = SendObservation.start(engine.observations(), xhr, request.method(), state.completion());
 		state.fetchStarted(started);
 		SyncFetch outcome = SyncFetch.start(engine, request, started);
 		long timeout = xhr.timeoutMillis();

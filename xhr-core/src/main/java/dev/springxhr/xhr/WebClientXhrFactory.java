@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
@@ -87,6 +89,25 @@ public final class WebClientXhrFactory implements XhrFactory {
 	 */
 	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor,
 			XhrEventObserver observer, Function<String, ? extends CookieStore> cookieStores) {
+		this(webClientBuilder, settings, eventExecutor, observer, cookieStores, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Create a factory whose sends are observed: each {@code send()} is an Observation named {@code xhr.request}
+	 * (keys {@code method}, {@code outcome}, {@code status}; never the URL), a child of the caller's current
+	 * observation and the parent of WebClient's per-hop {@code http.client.requests} observations. Give the
+	 * builder the same registry ({@code WebClient.Builder#observationRegistry}) for those children to exist.
+	 * @param webClientBuilder the builder of the WebClient to use
+	 * @param settings the settings
+	 * @param eventExecutor the executor that runs event tasks (see the three-argument constructor)
+	 * @param observer the observer of every event of every request
+	 * @param cookieStores the cookie store of each profile, by key (see the five-argument constructor)
+	 * @param observationRegistry the registry of the sends' observations
+	 */
+	public WebClientXhrFactory(WebClient.Builder webClientBuilder, XhrSettings settings, Executor eventExecutor,
+			XhrEventObserver observer, Function<String, ? extends CookieStore> cookieStores,
+			ObservationRegistry observationRegistry) {
+		Objects.requireNonNull(observationRegistry, "'observationRegistry' must not be null");
 		Objects.requireNonNull(webClientBuilder, "'webClientBuilder' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(eventExecutor, "'eventExecutor' must not be null");
@@ -107,12 +128,21 @@ public final class WebClientXhrFactory implements XhrFactory {
 				new PreflightCache(Clock.systemUTC()), suffixes, settings.networkAccessPolicy().rules(),
 				settings.cookiesEnabled(), settings.userAgent(), settings.maxRedirects());
 		XhrEngine base = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,
-				JsonBodyMapper.of(readers.get()));
+				JsonBodyMapper.of(readers.get()), observationRegistry);
 		// As browser profiles: each has a cookie store and a CORS-preflight cache of its own.
 		this.profiles = new XhrProfiles(base, (cookieStores != IN_MEMORY) ? cookieStores
 				: (key) -> new InMemoryCookieStore(Clock.systemUTC(), suffixes));
 		this.profile = this.profiles.get(XhrProfile.DEFAULT_KEY);
 		this.engine = this.profile.engine();
+	}
+
+	/**
+	 * Return the default cookie stores, for the constructors that take them: an {@link InMemoryCookieStore} per
+	 * profile, checking domains against the factory's Public Suffix List ({@link XhrSettings#publicSuffixList()}).
+	 * @return the default cookie stores
+	 */
+	public static Function<String, CookieStore> inMemoryCookieStores() {
+		return IN_MEMORY;
 	}
 
 	/** A view of a factory whose requests carry another of its profiles. */

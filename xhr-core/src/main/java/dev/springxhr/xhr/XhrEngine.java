@@ -2,6 +2,7 @@ package dev.springxhr.xhr;
 
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
@@ -12,11 +13,11 @@ import dev.springxhr.xhr.internal.transport.TransportHandler;
 
 /**
  * What the requests of one factory share: settings, the fetcher (transport, cookie store, CORS-preflight cache), the
- * executor that runs their event tasks and the scheduler of their timeouts, the observer of their events, and the
- * JSON decoder of typed responses.
+ * executor that runs their event tasks and the scheduler of their timeouts, the observer of their events, the JSON
+ * decoder of typed responses, and the registry of each send's Observation.
  */
 record XhrEngine(XhrSettings settings, Fetcher fetcher, Executor eventExecutor, Scheduler timers,
-		XhrEventObserver observer, JsonBodyMapper jsonMapper) {
+		XhrEventObserver observer, JsonBodyMapper jsonMapper, ObservationRegistry observations) {
 
 	/**
 	 * Start the fetch of one send: redirects, cookies, authentication and CORS around the transport (http and
@@ -34,7 +35,8 @@ record XhrEngine(XhrSettings settings, Fetcher fetcher, Executor eventExecutor, 
 	}
 	/** The same engine with another fetcher: another profile's cookies and preflight cache. */
 	XhrEngine withFetcher(Fetcher other) {
-		return new XhrEngine(this.settings, other, this.eventExecutor, this.timers, this.observer, this.jsonMapper);
+		return new XhrEngine(this.settings, other, this.eventExecutor, this.timers, this.observer, this.jsonMapper,
+				this.observations);
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.springxhr.autoconfigure;
 
 import java.util.LinkedHashSet;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -54,7 +56,8 @@ public final class XhrAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(XhrFactory.class)
 	WebClientXhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
-			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector) {
+			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		XhrClientHttpConnector xhrConnector = connector.getIfAvailable();
@@ -63,8 +66,12 @@ public final class XhrAutoConfiguration {
 			builder = builder.clone().clientConnector(xhrConnector.connector());
 		}
 		// Every observer bean sees every event: the Spring event relay, statistics, metrics and the user's own.
+		// Each send() is an Observation in the context's registry, the parent of the WebClient's (Boot gives its
+		// builder the same registry).
 		return new WebClientXhrFactory(builder, settings, WebClientXhrFactory.defaultEventExecutor(),
-				XhrEventObserver.composite(observers.orderedStream().toList()));
+				XhrEventObserver.composite(observers.orderedStream().toList()),
+				WebClientXhrFactory.inMemoryCookieStores(),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,8 +5,10 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,6 +128,28 @@ class XhrObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void eachSendIsAnObservationOfTheContextsRegistry() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+		this.contextRunner.withUserConfiguration(ObservationConfiguration.class).run((context) -> {
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
+			xhr.open("DELETE", server.baseUrl() + "/secret?token=abc");
+			xhr.send();
+
+			// The meter handler makes a timer of the xhr.request observation.
+			await().until(() -> meters.find("xhr.request").timer() != null);
+			Timer timer = meters.get("xhr.request")
+				.tag("method", "DELETE")
+				.tag("outcome", "load")
+				.tag("status", "404")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
+			assertThat(meters.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags().toString())
+				.doesNotContain("token").doesNotContain("abc"));
+		});
+	}
+
+	@Test
 	void metricsTimeEachRequestWithItsOutcomeAndTrackActiveRequests() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
 		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
@@ -162,6 +186,23 @@ class XhrObservabilityAutoConfigurationTests {
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservationConfiguration {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meters) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			return registry;
 		}
 
 	}

@@ -126,7 +126,7 @@ public final class HttpFetch implements Disposable {
 						includesCredentialsMode(), this.method, this.authorHeaders, this.request.uploadListener());
 				if (preflight.required()) {
 					run(this.fetcher.transport().exchange(preflight.request(this.fetcher.userAgent()),
-							preflight.handler(this::startRequest, this::fail)));
+							preflight.handler(this::startRequest, this::fail), this.sink.observation()));
 					return;
 				}
 			}
@@ -151,7 +151,7 @@ public final class HttpFetch implements Disposable {
 		HopHandler hop = new HopHandler(this.sink, this.firstRequest && this.sink.observesUpload(),
 				this::processResponse, this::cancelCurrent, this::afterHop);
 		this.firstRequest = false;
-		run(this.fetcher.transport().exchange(wire, hop));
+		run(this.fetcher.transport().exchange(wire, hop, this.sink.observation()));
 	}
 
 	private OutgoingRequest wireRequest(List<String> fetchHeaders) {

@@ -1,5 +1,8 @@
 package dev.springxhr.xhr.internal.transport;
 
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.buffer.DataBuffer;
 
 /**
@@ -7,6 +10,15 @@ import org.springframework.core.io.buffer.DataBuffer;
  * must not block: they hand the work over to the request's own task queue.
  */
 public interface TransportHandler {
+
+	/**
+	 * The Observation of the send this exchange belongs to: the parent of WebClient's per-hop
+	 * {@code http.client.requests} observations, so that redirects and preflights show as its children.
+	 * @return the observation, or {@code null} when the send is not observed
+	 */
+	default @Nullable Observation observation() {
+		return null;
+	}
 
 	/**
 	 * Whether the handler wants {@link #onRequestBodyChunk} and {@link #onRequestBodyEnd} (an upload listener

@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.context.Context;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -62,9 +66,12 @@ public final class WebClientTransport {
 
 	/**
 	 * Start an exchange.
+	 * @param request the request of this hop
+	 * @param handler what receives the exchange's signals
+	 * @param parent the Observation of the send, made the parent of WebClient's observation of this exchange
 	 * @return the handle that cancels it (closing the connection if it is in use)
 	 */
-	public Disposable exchange(OutgoingRequest request, TransportHandler handler) {
+	public Disposable exchange(OutgoingRequest request, TransportHandler handler, @Nullable Observation parent) {
 		Exchange exchange = new Exchange(handler, this.maxResponseSize, request.method().equals("HEAD"));
 		WebClient.RequestBodySpec spec = this.webClient.method(HttpMethod.valueOf(request.method()))
 			.uri(request.target())
@@ -96,7 +103,12 @@ public final class WebClientTransport {
 				.schedule(() -> exchange.connectTimedOut(this.connectTimeout), this.connectTimeout.toMillis(),
 						TimeUnit.MILLISECONDS);
 		}
-		ready.exchangeToFlux(exchange::onResponse).subscribe(exchange);
+		Flux<DataBuffer> response = ready.exchangeToFlux(exchange::onResponse);
+		if (parent != null) {
+			// WebClient takes the parent of its observation from the Reactor Context, not from thread-locals.
+			response = response.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, parent));
+		}
+		response.subscribe(exchange);
 		return exchange;
 	}
 
