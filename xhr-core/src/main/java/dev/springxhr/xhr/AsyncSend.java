@@ -51,8 +51,8 @@ final class AsyncSend {
 	}
 
 	void start(FetchRequest request) {
-		Observation observation = SendObservation.start(this.engine.observations(), this.xhr, request.method(),
-				this.state.completion());
+		SendObservation observation = SendObservation.start(this.engine.observations(), request.method());
+		this.state.completion().observe(observation);
 		// XHR §3.5 send() steps 11.1–11.4: loadstart fires inside send(), and a listener may end the send.
 		this.xhr.fireProgressEvent(LOADSTART, 0, 0);
 		boolean uploadEvents = this.state.reportsUpload();
@@ -63,7 +63,7 @@ final class AsyncSend {
 			return;
 		}
 		Fetch started = new Fetch(request, System.nanoTime());
-		started.observation = observation;
+		started.observation = (observation != null) ? observation.observation() : null;
 		started.onTimeoutChange = () -> scheduleTimeout(started);
 		this.state.fetchStarted(started);
 		AsyncFetch handler = new AsyncFetch(started, uploadEvents);

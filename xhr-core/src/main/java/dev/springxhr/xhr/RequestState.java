@@ -1,7 +1,6 @@
 package dev.springxhr.xhr;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -70,8 +69,8 @@ final class RequestState {
 
 	private @Nullable Fetch fetch;
 
-	/** The completion of the current send, or of the next one before send(); a new one once that has ended. */
-	private CompletableFuture<XMLHttpRequest> completion = new CompletableFuture<>();
+	/** The current send's completion and Observation. */
+	private final SendCompletion completion = new SendCompletion();
 
 	RequestState(XMLHttpRequest xhr) {
 		this.xhr = xhr;
@@ -144,11 +143,8 @@ final class RequestState {
 		return this.channel;
 	}
 
-	/**
-	 * The completion of the current send (or of the next one, before send()): completed with the request after
-	 * {@code loadend}, or failed with the {@link DOMException} of a network error, the timeout or an abort.
-	 */
-	CompletableFuture<XMLHttpRequest> completion() {
+	/** The completion (and Observation) of the current send, or of the next one before send(). */
+	SendCompletion completion() {
 		return this.completion;
 	}
 
@@ -179,7 +175,7 @@ final class RequestState {
 		}
 		if (this.sendFlag) {
 			// The standard ends the send without an event; its completion must not wait forever.
-			this.completion.completeExceptionally(new DOMException("open() ended the send before it completed",
+			this.completion.fail(new DOMException("open() ended the send before it completed",
 					DOMException.ABORT_ERROR));
 		}
 		this.sendFlag = false;
@@ -198,9 +194,7 @@ final class RequestState {
 	 * @param uploadComplete whether there is nothing to upload (no body, an empty one, a data: URL)
 	 */
 	void send(boolean uploadListener, boolean uploadComplete) {
-		if (this.completion.isDone()) {
-			this.completion = new CompletableFuture<>();
-		}
+		this.completion.renew();
 		this.uploadListener = uploadListener;
 		this.uploadComplete = uploadComplete;
 		this.sendFlag = true;
@@ -289,7 +283,7 @@ final class RequestState {
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
 		this.xhr.fireProgressEvent(LOAD, transmitted, length);
 		this.xhr.fireProgressEvent(LOADEND, transmitted, length);
-		this.completion.complete(this.xhr);
+		this.completion.succeed(this.xhr);
 	}
 
 	/**
@@ -357,7 +351,7 @@ final class RequestState {
 		DOMException failure = (cause != null) ? new DOMException(message, exceptionName, cause)
 				: new DOMException(message, exceptionName);
 		if (this.synchronous) {
-			this.completion.completeExceptionally(failure);
+			this.completion.fail(failure);
 			return failure;
 		}
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
@@ -370,7 +364,7 @@ final class RequestState {
 		}
 		this.xhr.fireProgressEvent(event, 0, 0);
 		this.xhr.fireProgressEvent(LOADEND, 0, 0);
-		this.completion.completeExceptionally(failure);
+		this.completion.fail(failure);
 		return null;
 	}
 

@@ -1,79 +1,78 @@
 package dev.springxhr.xhr;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.observation.DefaultXhrRequestObservationConvention;
+import dev.springxhr.xhr.observation.XhrRequestObservationContext;
+import dev.springxhr.xhr.observation.XhrRequestObservationConvention;
+
 /**
- * The Observation of one {@code send()}, named {@value #NAME}: it starts before {@code loadstart} and stops when the
- * send completes, after {@code loadend}. Its parent is the caller's current observation; it is the parent of
- * WebClient's per-hop {@code http.client.requests} observations, so a trace shows a send's redirects and CORS
- * preflights as its children. Its keys have low cardinality and never carry the URL: {@code method} (a method of
- * the Fetch standard, else {@code OTHER}), {@code outcome} (the event that ended the send: {@code load},
- * {@code error}, {@code timeout} or {@code abort}) and {@code status} (the HTTP status, {@code 0} without a
- * response).
+ * The Observation of one {@code send()}, {@code xhr.request}: it starts before {@code loadstart} and stops when the
+ * send ends, just before its completion completes. Its parent is the caller's current observation; it is the parent
+ * of WebClient's per-hop {@code http.client.requests} observations, so a trace shows a send's redirects and CORS
+ * preflights as its children. A {@link XhrRequestObservationConvention} registered globally with the registry
+ * replaces the {@link DefaultXhrRequestObservationConvention default} names and keys.
  */
 final class SendObservation {
 
-	/** The name of the observation, and of the timer a meter handler makes of it. */
-	static final String NAME = "xhr.request";
+	private static final XhrRequestObservationConvention DEFAULT_CONVENTION =
+			new DefaultXhrRequestObservationConvention();
 
-	private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
-			"PATCH");
+	private final Observation observation;
 
-	private SendObservation() {
+	private final XhrRequestObservationContext context;
+
+	private SendObservation(Observation observation, XhrRequestObservationContext context) {
+		this.observation = observation;
+		this.context = context;
 	}
 
 	/**
-	 * Start the observation of a send, stopped when the send's completion completes.
+	 * Start the observation of a send.
 	 * @return the observation, or {@code null} when the factory has no (or a no-op) registry
 	 */
-	static @Nullable Observation start(ObservationRegistry registry, XMLHttpRequest xhr, String method,
-			CompletableFuture<XMLHttpRequest> completion) {
+	static @Nullable SendObservation start(ObservationRegistry registry, String method) {
 		if (registry.isNoop()) {
 			return null;
 		}
-		String upper = method.toUpperCase(Locale.ROOT);
-		Observation observation = Observation.createNotStarted(NAME, registry)
-			.contextualName("xhr " + (KNOWN_METHODS.contains(upper) ? upper : "request"))
-			.lowCardinalityKeyValue("method", KNOWN_METHODS.contains(upper) ? upper : "OTHER")
+		XhrRequestObservationContext context = new XhrRequestObservationContext(method);
+		Observation observation = Observation
+			.createNotStarted((XhrRequestObservationConvention) null, DEFAULT_CONVENTION, () -> context, registry)
 			.start();
-		completion.whenComplete((done, failure) -> stop(observation, xhr, failure));
-		return observation;
+		return new SendObservation(observation, context);
 	}
 
-	private static void stop(Observation observation, XMLHttpRequest xhr, @Nullable Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException wrapped && wrapped.getCause() != null)
-				? wrapped.getCause() : failure;
-		String outcome = outcome(cause);
-		// The request's lock is held by the thread completing the send, so the status is the send's own.
-		int status = (cause == null) ? xhr.getStatus() : 0;
-		observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome));
-		observation.lowCardinalityKeyValue(KeyValue.of("status", Integer.toString(status)));
-		if (cause != null && !"abort".equals(outcome)) {
-			observation.error(cause);
+	/** The observation, the parent of the WebClient's. */
+	Observation observation() {
+		return this.observation;
+	}
+
+	/**
+	 * Record the end and stop: an error or a timeout is the observation's error; an abort is the caller's choice
+	 * and is not.
+	 * @param failure the exception of an error, a timeout or an abort, {@code null} for a load
+	 * @param status the HTTP status, {@code 0} without a response
+	 */
+	void stop(@Nullable DOMException failure, int status) {
+		String outcome = outcome(failure);
+		this.context.setEnd(outcome, status);
+		if (failure != null && !"abort".equals(outcome)) {
+			this.observation.error(failure);
 		}
-		observation.stop();
+		this.observation.stop();
 	}
 
-	private static String outcome(@Nullable Throwable cause) {
-		if (cause == null) {
+	private static String outcome(@Nullable DOMException failure) {
+		if (failure == null) {
 			return "load";
 		}
-		if (cause instanceof DOMException exception) {
-			return switch (exception.getName()) {
-				case DOMException.TIMEOUT_ERROR -> "timeout";
-				case DOMException.ABORT_ERROR -> "abort";
-				default -> "error";
-			};
-		}
-		return "error";
+		return switch (failure.getName()) {
+			case DOMException.TIMEOUT_ERROR -> "timeout";
+			case DOMException.ABORT_ERROR -> "abort";
+			default -> "error";
+		};
 	}
 
 }

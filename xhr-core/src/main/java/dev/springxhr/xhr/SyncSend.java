@@ -22,7 +22,9 @@ final class SyncSend {
 
 	static void run(XMLHttpRequest xhr, RequestState state, XhrEngine engine, FetchRequest request) {
 		Fetch started = new Fetch(request, System.nanoTime());
-		started.observation = SendObservation.start(engine.observations(), xhr, request.method(), state.completion());
+		SendObservation observation = SendObservation.start(engine.observations(), request.method());
+		state.completion().observe(observation);
+		started.observation = (observation != null) ? observation.observation() : null;
 		state.fetchStarted(started);
 		SyncFetch outcome = SyncFetch.start(engine, request, started);
 		long timeout = xhr.timeoutMillis();

@@ -434,7 +434,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the completion, which callers cannot complete themselves
 	 */
 	public CompletionStage<XMLHttpRequest> completion() {
-		return this.state.locked(() -> this.state.completion().minimalCompletionStage());
+		return this.state.locked(() -> this.state.completion().future().minimalCompletionStage());
 	}
 
 	/**
@@ -444,7 +444,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the Mono
 	 */
 	public Mono<XMLHttpRequest> asMono() {
-		return Mono.fromFuture(this.state.locked(this.state::completion), true);
+		return Mono.fromFuture(this.state.locked(() -> this.state.completion().future()), true);
 	}
 
 	/**

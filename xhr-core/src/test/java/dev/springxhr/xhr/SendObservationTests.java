@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -15,12 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.observation.DefaultXhrRequestObservationConvention;
+import dev.springxhr.xhr.observation.XhrRequestObservationContext;
 import dev.springxhr.xhr.support.SilentServer;
 import dev.springxhr.xhr.support.XhrTestServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.springxhr.xhr.observation.DefaultXhrRequestObservationConvention.NAME;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -65,7 +70,7 @@ class SendObservationTests {
 		xhr.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);
 		caller.stop();
 
-		Observation.Context send = single(SendObservation.NAME);
+		Observation.Context send = single(NAME);
 		assertThat(send.getParentObservation()).isSameAs(caller);
 		assertThat(this.stopped).extracting(Observation.Context::getName).contains("caller");
 		assertThat(send.getContextualName()).isEqualTo("xhr GET");
@@ -88,7 +93,7 @@ class SendObservationTests {
 			.willReturn(aResponse().withStatus(404)));
 		xhr.send();
 
-		Observation.Context send = single(SendObservation.NAME);
+		Observation.Context send = single(NAME);
 		assertThat(send.getLowCardinalityKeyValues()).contains(KeyValue.of("method", "OTHER"),
 				KeyValue.of("outcome", "load"), KeyValue.of("status", "404"));
 		assertThat(contexts("http.client.requests")).singleElement()
@@ -100,8 +105,8 @@ class SendObservationTests {
 		XMLHttpRequest failed = this.factory.create();
 		failed.open("GET", "http://127.0.0.1:9/");
 		failed.send();
-		await().until(() -> contexts(SendObservation.NAME).size() == 1);
-		Observation.Context error = single(SendObservation.NAME);
+		await().until(() -> contexts(NAME).size() == 1);
+		Observation.Context error = single(NAME);
 		assertThat(error.getLowCardinalityKeyValues()).contains(KeyValue.of("outcome", "error"),
 				KeyValue.of("status", "0"));
 		assertThat(error.getError()).isInstanceOf(DOMException.class);
@@ -115,12 +120,37 @@ class SendObservationTests {
 			aborted.open("GET", silent.url("/silent"));
 			aborted.send();
 			aborted.abort();
-			await().until(() -> contexts(SendObservation.NAME).size() == 3);
+			await().until(() -> contexts(NAME).size() == 3);
 		}
-		assertThat(contexts(SendObservation.NAME)).extracting((c) -> c.getLowCardinalityKeyValue("outcome").getValue())
+		assertThat(contexts(NAME)).extracting((c) -> c.getLowCardinalityKeyValue("outcome").getValue())
 			.containsExactlyInAnyOrder("error", "timeout", "abort");
 		// Every observation that started was stopped: none is left open.
 		assertThat(this.stopped).containsExactlyInAnyOrderElementsOf(this.started);
+	}
+
+	@Test
+	void aGlobalConventionOfTheRegistryReplacesTheDefaultKeys() throws Exception {
+		wireMock.server().stubFor(get("/custom").willReturn(aResponse().withStatus(201)));
+		this.registry.observationConfig().observationConvention(new StatusClassConvention());
+		XMLHttpRequest xhr = this.factory.create();
+		xhr.open("GET", "/custom");
+		xhr.send();
+		xhr.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+		assertThat(single(NAME).getLowCardinalityKeyValues()).contains(KeyValue.of("status", "2xx"),
+				KeyValue.of("outcome", "load"));
+	}
+
+	/** A user's convention: the status class instead of the status. */
+	static final class StatusClassConvention extends DefaultXhrRequestObservationConvention
+			implements GlobalObservationConvention<XhrRequestObservationContext> {
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(XhrRequestObservationContext context) {
+			return super.getLowCardinalityKeyValues(context)
+				.and("status", (context.getStatus() == 0) ? "none" : (context.getStatus() / 100) + "xx");
+		}
+
 	}
 
 	@Test
@@ -134,10 +164,11 @@ class SendObservationTests {
 		assertThat(this.started).isEmpty();
 	}
 
-	/** The one stopped observation of that name (it stops just after the send's completion, so wait for it). */
+	/** The one stopped observation of that name: a send's stops before its completion completes. */
 	private Observation.Context single(String name) {
-		await().untilAsserted(() -> assertThat(contexts(name)).hasSize(1));
-		return contexts(name).get(0);
+		List<Observation.Context> found = contexts(name);
+		assertThat(found).hasSize(1);
+		return found.get(0);
 	}
 
 	/** The stopped observations of that name. */
