@@ -67,7 +67,9 @@ final class AsyncSend {
 		started.onTimeoutChange = () -> scheduleTimeout(started);
 		this.state.fetchStarted(started);
 		AsyncFetch handler = new AsyncFetch(started, uploadEvents);
-		try {
+		// The send's observation is current while the first hop starts here, for a tracer that parents new spans
+		// on the current one; later hops get it from the Reactor Context.
+		try (Observation.Scope scope = SendObservation.openScope(started.observation)) {
 			started.exchange = this.engine.exchange(request, handler);
 		}
 		catch (RuntimeException ex) {

@@ -50,6 +50,15 @@ final class SendObservation {
 	}
 
 	/**
+	 * Make a send's observation the current one while its fetch starts.
+	 * @param observation the send's observation, or {@code null} when it is not observed
+	 * @return the scope to close
+	 */
+	static Observation.Scope openScope(@Nullable Observation observation) {
+		return (observation != null) ? observation.openScope() : Observation.Scope.NOOP;
+	}
+
+	/**
 	 * Record the end and stop: an error or a timeout is the observation's error; an abort is the caller's choice
 	 * and is not.
 	 * @param failure the exception of an error, a timeout or an abort, {@code null} for a load

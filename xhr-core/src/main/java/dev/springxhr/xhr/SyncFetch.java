@@ -54,7 +54,7 @@ final class SyncFetch implements TransportHandler {
 	static SyncFetch start(XhrEngine engine, FetchRequest request, Fetch fetch) {
 		SyncFetch handler = new SyncFetch(engine.maxResponseSize(), fetch.observation);
 		fetch.onTerminate = handler.done::countDown;
-		try {
+		try (Observation.Scope scope = SendObservation.openScope(fetch.observation)) {
 			fetch.exchange = engine.exchange(request, handler);
 		}
 		catch (RuntimeException ex) {
