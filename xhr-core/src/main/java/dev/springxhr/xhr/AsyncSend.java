@@ -59,7 +59,9 @@ final class AsyncSend {
 		if (uploadEvents) {
 			this.xhr.getUpload().fireProgressEvent(LOADSTART, 0, request.bodyLength());
 		}
-		if (!this.state.sending()) {
+		// A listener that called open() and send() again started a fetch of its own: leave quietly, as Chromium
+		// does ("if (!send_flag_ || loader_) return"), or that fetch would be replaced and run on unobserved.
+		if (!this.state.sending() || this.state.hasFetch()) {
 			return;
 		}
 		Fetch started = new Fetch(request, System.nanoTime());

@@ -127,6 +127,11 @@ final class RequestState {
 		return this.readyState == OPENED && this.sendFlag;
 	}
 
+	/** Whether a fetch is running: a send() has started one that has not ended. */
+	boolean hasFetch() {
+		return this.fetch != null;
+	}
+
 	XhrResponse response() {
 		return this.response;
 	}
