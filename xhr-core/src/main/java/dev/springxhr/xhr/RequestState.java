@@ -180,7 +180,7 @@ final class RequestState {
 		}
 		if (this.sendFlag) {
 			// The standard ends the send without an event; its completion must not wait forever.
-			this.completion.fail(new DOMException("open() ended the send before it completed",
+			this.completion.fail(ABORT, new DOMException("open() ended the send before it completed",
 					DOMException.ABORT_ERROR));
 		}
 		this.sendFlag = false;
@@ -356,7 +356,7 @@ final class RequestState {
 		DOMException failure = (cause != null) ? new DOMException(message, exceptionName, cause)
 				: new DOMException(message, exceptionName);
 		if (this.synchronous) {
-			this.completion.fail(failure);
+			this.completion.fail(event, failure);
 			return failure;
 		}
 		this.xhr.fireSimpleEvent(READYSTATECHANGE);
@@ -369,7 +369,7 @@ final class RequestState {
 		}
 		this.xhr.fireProgressEvent(event, 0, 0);
 		this.xhr.fireProgressEvent(LOADEND, 0, 0);
-		this.completion.fail(failure);
+		this.completion.fail(event, failure);
 		return null;
 	}
 

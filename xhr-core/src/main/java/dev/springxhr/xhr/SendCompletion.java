@@ -38,21 +38,25 @@ final class SendCompletion {
 
 	/** The send loaded: {@code loadend} and its listeners have run. */
 	void succeed(XMLHttpRequest xhr) {
-		stopObservation(null, xhr.getStatus());
+		stopObservation(XMLHttpRequestEventTarget.LOAD, null, xhr.getStatus());
 		this.future.complete(xhr);
 	}
 
-	/** The send ended with an error, a timeout or an abort (or {@code open()} ended it). */
-	void fail(DOMException failure) {
-		stopObservation(failure, 0);
+	/**
+	 * The send ended with an error, a timeout or an abort (or {@code open()} ended it).
+	 * @param event the type of the event that ended it: {@code error}, {@code timeout} or {@code abort}
+	 * @param failure the exception the completion fails with
+	 */
+	void fail(String event, DOMException failure) {
+		stopObservation(event, failure, 0);
 		this.future.completeExceptionally(failure);
 	}
 
-	private void stopObservation(@Nullable DOMException failure, int status) {
+	private void stopObservation(String event, @Nullable DOMException failure, int status) {
 		SendObservation observed = this.observation;
 		if (observed != null) {
 			this.observation = null;
-			observed.stop(failure, status);
+			observed.stop(event, failure, status);
 		}
 	}
 

@@ -61,27 +61,17 @@ final class SendObservation {
 	/**
 	 * Record the end and stop: an error or a timeout is the observation's error; an abort is the caller's choice
 	 * and is not.
+	 * @param outcome the type of the event that ended the send: {@code load}, {@code error}, {@code timeout} or
+	 * {@code abort}
 	 * @param failure the exception of an error, a timeout or an abort, {@code null} for a load
 	 * @param status the HTTP status, {@code 0} without a response
 	 */
-	void stop(@Nullable DOMException failure, int status) {
-		String outcome = outcome(failure);
+	void stop(String outcome, @Nullable DOMException failure, int status) {
 		this.context.setEnd(outcome, status);
-		if (failure != null && !"abort".equals(outcome)) {
+		if (failure != null && !XMLHttpRequestEventTarget.ABORT.equals(outcome)) {
 			this.observation.error(failure);
 		}
 		this.observation.stop();
-	}
-
-	private static String outcome(@Nullable DOMException failure) {
-		if (failure == null) {
-			return "load";
-		}
-		return switch (failure.getName()) {
-			case DOMException.TIMEOUT_ERROR -> "timeout";
-			case DOMException.ABORT_ERROR -> "abort";
-			default -> "error";
-		};
 	}
 
 }
