@@ -54,6 +54,15 @@ public interface CookieStore {
 	void clear();
 
 	/**
+	 * Whether calls wait for I/O (a store outside the JVM): the engine then makes them on Reactor's bounded-elastic
+	 * threads, never on an event loop.
+	 * @return {@code false} unless overridden
+	 */
+	default boolean isBlocking() {
+		return false;
+	}
+
+	/**
 	 * An empty in-memory store: RFC 6265bis as browsers implement it, with the bundled Public Suffix List, 180
 	 * cookies a site and 3000 in all.
 	 * @return a new store

@@ -3,13 +3,11 @@ package dev.springxhr.xhr;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.springxhr.xhr.internal.cookie.CookieJar;
 import dev.springxhr.xhr.internal.cookie.PublicSuffixList;
-import dev.springxhr.xhr.internal.cookie.StoredCookie;
 
 /**
  * The engine's default {@link CookieStore}: the RFC 6265bis cookie jar in memory, thread-safe.
@@ -39,7 +37,7 @@ public final class InMemoryCookieStore implements CookieStore {
 
 	@Override
 	public List<XhrCookie> cookies() {
-		return this.jar.cookies().stream().map(InMemoryCookieStore::toCookie).toList();
+		return this.jar.cookies().stream().map(XhrCookie::of).toList();
 	}
 
 	@Override
@@ -55,13 +53,6 @@ public final class InMemoryCookieStore implements CookieStore {
 	@Override
 	public String toString() {
 		return "InMemoryCookieStore[" + this.jar.cookies().size() + " cookies]";
-	}
-
-	private static XhrCookie toCookie(StoredCookie cookie) {
-		String sameSite = cookie.sameSite().name();
-		return new XhrCookie(cookie.name(), cookie.value(), cookie.domain(), cookie.hostOnly(), cookie.path(),
-				cookie.expiry(), cookie.secure(), cookie.httpOnly(),
-				sameSite.charAt(0) + sameSite.substring(1).toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -130,8 +130,9 @@ public final class WebClientXhrFactory implements XhrFactory {
 		XhrEngine base = new XhrEngine(settings, fetcher, eventExecutor, Schedulers.parallel(), observer,
 				JsonBodyMapper.of(readers.get()), observationRegistry);
 		// As browser profiles: each has a cookie store and a CORS-preflight cache of its own.
-		this.profiles = new XhrProfiles(base, (cookieStores != IN_MEMORY) ? cookieStores
-				: (key) -> new InMemoryCookieStore(Clock.systemUTC(), suffixes));
+		Function<String, CookieStore> inMemory = (key) -> new InMemoryCookieStore(Clock.systemUTC(), suffixes);
+		this.profiles = new XhrProfiles(base, (cookieStores != IN_MEMORY) ? withSuffixes(cookieStores, suffixes)
+				: inMemory, inMemory);
 		this.profile = this.profiles.get(XhrProfile.DEFAULT_KEY);
 		this.engine = this.profile.engine();
 	}
@@ -186,6 +187,17 @@ public final class WebClientXhrFactory implements XhrFactory {
 	}
 
 	@Override
+	public XhrFactory newProfile() {
+		return new WebClientXhrFactory(this.profiles, this.profiles.unlisted(this.profiles.unlistedKey(), true));
+	}
+
+	@Override
+	public XhrFactory newProfile(String key) {
+		Objects.requireNonNull(key, "'key' must not be null");
+		return new WebClientXhrFactory(this.profiles, this.profiles.unlisted(key, false));
+	}
+
+	@Override
 	public XhrProfile getProfile() {
 		return this.profile;
 	}
@@ -199,6 +211,18 @@ public final class WebClientXhrFactory implements XhrFactory {
 	public boolean removeProfile(String key) {
 		Objects.requireNonNull(key, "'key' must not be null");
 		return this.profiles.remove(key);
+	}
+
+	/** Shared stores check cookie domains against the factory's Public Suffix List too. */
+	private static Function<String, @Nullable CookieStore> withSuffixes(
+			Function<String, ? extends CookieStore> cookieStores, PublicSuffixList suffixes) {
+		return (key) -> {
+			CookieStore store = cookieStores.apply(key);
+			if (store instanceof SharedCookieStore shared) {
+				shared.useSuffixes(suffixes);
+			}
+			return store;
+		};
 	}
 
 	private static PublicSuffixList publicSuffixList(@Nullable Resource resource) {

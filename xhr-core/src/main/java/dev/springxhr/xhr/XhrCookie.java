@@ -1,8 +1,11 @@
 package dev.springxhr.xhr;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.springxhr.xhr.internal.cookie.StoredCookie;
 
 /**
  * A cookie of a {@link CookieStore}, with the fields RFC 6265bis §5.7 stores. Its {@link #toString()} never shows the
@@ -20,6 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record XhrCookie(String name, String value, String domain, boolean hostOnly, String path,
 		@Nullable Instant expiry, boolean secure, boolean httpOnly, String sameSite) {
+
+	/** The API's view of a cookie of the jar. */
+	static XhrCookie of(StoredCookie cookie) {
+		String sameSite = cookie.sameSite().name();
+		return new XhrCookie(cookie.name(), cookie.value(), cookie.domain(), cookie.hostOnly(), cookie.path(),
+				cookie.expiry(), cookie.secure(), cookie.httpOnly(),
+				sameSite.charAt(0) + sameSite.substring(1).toLowerCase(Locale.ROOT));
+	}
 
 	@Override
 	public String toString() {

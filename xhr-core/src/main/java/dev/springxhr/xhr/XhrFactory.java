@@ -38,6 +38,27 @@ public interface XhrFactory {
 	}
 
 	/**
+	 * Return a factory whose requests carry a new, empty profile that this factory neither keeps nor lists: its
+	 * holder keeps it (for one inbound request, say) and it is gone with the last reference to it. Its cookies are
+	 * kept in memory. The factory shares this one's {@code WebClient}, settings and executor.
+	 * @return the factory of the new profile's requests
+	 */
+	default XhrFactory newProfile() {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
+
+	/**
+	 * Return a factory whose requests carry a new profile with a key, that this factory neither keeps nor lists
+	 * (its holder keeps it, e.g. in a user's web session); its cookie store is the factory's store for the key, so
+	 * a store shared by replicas gives the profile the cookies that the key has there.
+	 * @param key the profile's key
+	 * @return the factory of the new profile's requests
+	 */
+	default XhrFactory newProfile(String key) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no profiles");
+	}
+
+	/**
 	 * Return the profile this factory's requests carry ({@link XhrProfile#DEFAULT_KEY} unless the factory came
 	 * from {@link #forProfile(String)}).
 	 * @return the profile

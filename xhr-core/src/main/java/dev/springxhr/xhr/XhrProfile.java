@@ -88,6 +88,11 @@ public final class XhrProfile {
 				store.store(requestUrl, setCookieValues, sameSiteRequest);
 			}
 
+			@Override
+			public boolean blocking() {
+				return store.isBlocking();
+			}
+
 		};
 	}
 

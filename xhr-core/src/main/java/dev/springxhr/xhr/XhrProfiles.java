@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import dev.springxhr.xhr.internal.cors.PreflightCache;
@@ -21,9 +22,15 @@ final class XhrProfiles {
 
 	private final Function<String, ? extends CookieStore> cookieStores;
 
-	XhrProfiles(XhrEngine base, Function<String, ? extends CookieStore> cookieStores) {
+	private final Function<String, ? extends CookieStore> inMemoryStores;
+
+	private final AtomicLong unlisted = new AtomicLong();
+
+	XhrProfiles(XhrEngine base, Function<String, ? extends CookieStore> cookieStores,
+			Function<String, ? extends CookieStore> inMemoryStores) {
 		this.base = base;
 		this.cookieStores = cookieStores;
+		this.inMemoryStores = inMemoryStores;
 	}
 
 	XhrProfile get(String key) {
@@ -31,6 +38,18 @@ final class XhrProfiles {
 		return this.profiles.computeIfAbsent(key, (created) -> new XhrProfile(created,
 				Objects.requireNonNull(this.cookieStores.apply(created), "the cookie store of profile " + created),
 				new PreflightCache(Clock.systemUTC()), this.base));
+	}
+
+	/** A profile nobody lists: kept by its holder, with the key's cookie store or one in memory. */
+	XhrProfile unlisted(String key, boolean inMemory) {
+		CookieStore store = inMemory ? this.inMemoryStores.apply(key) : this.cookieStores.apply(key);
+		return new XhrProfile(key, Objects.requireNonNull(store, "the cookie store of profile " + key),
+				new PreflightCache(Clock.systemUTC()), this.base);
+	}
+
+	/** A key for a profile nobody lists. */
+	String unlistedKey() {
+		return "unlisted-" + this.unlisted.incrementAndGet();
 	}
 
 	List<XhrProfile> all() {

@@ -130,6 +130,35 @@ class XhrProfileTests {
 	}
 
 	@Test
+	void aNewProfileIsEmptyUnlistedAndKeptOnlyByItsHolder() throws Exception {
+		XhrFactory first = this.factory.newProfile();
+		XhrFactory second = this.factory.newProfile();
+		get(first, "/login?user=erin");
+
+		assertThat(get(first, "/echo")).isEqualTo("session=erin-secret");
+		assertThat(get(second, "/echo")).isEqualTo("null");
+		assertThat(first.getProfile().getKey()).startsWith("unlisted-").isNotEqualTo(second.getProfile().getKey());
+		assertThat(this.factory.getProfiles()).extracting(XhrProfile::getKey)
+			.doesNotContain(first.getProfile().getKey(), second.getProfile().getKey());
+	}
+
+	@Test
+	void aNewProfileWithAKeyGetsTheFactorysCookieStoreForTheKey() throws Exception {
+		List<String> asked = new CopyOnWriteArrayList<>();
+		XhrFactory custom = new WebClientXhrFactory(WebClient.builder(), upstream.settings(),
+				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.NONE, (key) -> {
+					asked.add(key);
+					return CookieStore.inMemory();
+				});
+		XhrFactory frank = custom.newProfile("frank");
+		get(frank, "/login?user=frank");
+
+		assertThat(get(frank, "/echo")).isEqualTo("session=frank-secret");
+		assertThat(asked).containsExactly("default", "frank");
+		assertThat(custom.getProfiles()).extracting(XhrProfile::getKey).containsExactly("default");
+	}
+
+	@Test
 	void anotherXhrFactoryImplementationHasNoProfiles() {
 		XhrFactory plain = new XhrFactory() {
 

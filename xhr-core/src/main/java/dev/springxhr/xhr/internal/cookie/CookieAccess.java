@@ -27,4 +27,12 @@ public interface CookieAccess {
 	 */
 	void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest);
 
+	/**
+	 * Whether calls wait for I/O: a fetch then never makes them on an event loop.
+	 * @return {@code false} unless overridden
+	 */
+	default boolean blocking() {
+		return false;
+	}
+
 }

@@ -103,8 +103,8 @@ public final class CookieJar implements CookieAccess {
 			for (Entry entry : this.entries) {
 				StoredCookie cookie = entry.cookie;
 				boolean domainMatches = cookie.hostOnly() ? host.equals(cookie.domain())
-						: domainMatches(host, cookie.domain());
-				if (domainMatches && pathMatches(requestPath, cookie.path()) && (secureUrl || !cookie.secure())
+						: CookieMatching.domainMatches(host, cookie.domain());
+				if (domainMatches && CookieMatching.pathMatches(requestPath, cookie.path()) && (secureUrl || !cookie.secure())
 						&& (sameSiteRequest || cookie.sameSite() == SameSite.NONE)) {
 					matching.add(entry);
 				}
@@ -203,7 +203,7 @@ public final class CookieJar implements CookieAccess {
 		}
 		// Step 10.
 		boolean hostOnly = domainAttribute.isEmpty();
-		if (!hostOnly && !domainMatches(host, domainAttribute)) {
+		if (!hostOnly && !CookieMatching.domainMatches(host, domainAttribute)) {
 			return;
 		}
 		String domain = hostOnly ? host : domainAttribute;
@@ -218,8 +218,8 @@ public final class CookieJar implements CookieAccess {
 			for (Entry entry : this.entries) {
 				StoredCookie existing = entry.cookie;
 				if (existing.secure() && existing.name().equals(parsed.name())
-						&& (domainMatches(existing.domain(), domain) || domainMatches(domain, existing.domain()))
-						&& pathMatches(path, existing.path())) {
+						&& (CookieMatching.domainMatches(existing.domain(), domain) || CookieMatching.domainMatches(domain, existing.domain()))
+						&& CookieMatching.pathMatches(path, existing.path())) {
 					return;
 				}
 			}
@@ -235,17 +235,17 @@ public final class CookieJar implements CookieAccess {
 			return;
 		}
 		// Steps 20-21: cookie prefixes, matched case-insensitively.
-		if (startsWithIgnoreCase(parsed.name(), "__Secure-") && !parsed.secure()) {
+		if (CookieMatching.startsWithIgnoreCase(parsed.name(), "__Secure-") && !parsed.secure()) {
 			return;
 		}
-		if (startsWithIgnoreCase(parsed.name(), "__Host-")
+		if (CookieMatching.startsWithIgnoreCase(parsed.name(), "__Host-")
 				&& (!parsed.secure() || !hostOnly || parsed.path() == null || !parsed.path().equals("/"))) {
 			return;
 		}
 		// Step 22: a nameless cookie must not look like a prefixed one in the Cookie header.
 		if (parsed.name().isEmpty()
-				&& (startsWithIgnoreCase(parsed.value(), "__Secure-")
-						|| startsWithIgnoreCase(parsed.value(), "__Host-"))) {
+				&& (CookieMatching.startsWithIgnoreCase(parsed.value(), "__Secure-")
+						|| CookieMatching.startsWithIgnoreCase(parsed.value(), "__Host-"))) {
 			return;
 		}
 		// Step 5: the creation time, which step 23 carries over from the cookie this one replaces.
@@ -314,36 +314,56 @@ public final class CookieJar implements CookieAccess {
 	}
 
 	/**
-	 * RFC 6265bis §5.1.3 "domain-match": identical, or the domain string is a suffix of the string after a '.'
-	 * and the string is a host name, not an IP address.
+	 * The jar's state as text (its cookies with their creation and access order), for a store that keeps it
+	 * outside this JVM; {@link #decode} makes the same jar of it.
+	 * @return the state, {@code null} when the jar is empty
 	 */
-	static boolean domainMatches(String string, String domainString) {
-		if (string.equals(domainString)) {
-			return true;
+	public @Nullable String encode() {
+		synchronized (this.lock) {
+			return this.entries.isEmpty() ? null : CookieJarText.encode(this.entries, this.sequence);
 		}
-		return string.endsWith(domainString) && string.length() > domainString.length()
-				&& string.charAt(string.length() - domainString.length() - 1) == '.'
-				&& !PublicSuffixList.isIpAddress(string);
 	}
 
 	/**
-	 * RFC 6265bis §5.1.4 "path-match": identical, or the cookie path is a prefix of the request path that ends in
-	 * '/' or is followed by '/' in it.
+	 * A jar of the state {@link #encode()} gave.
+	 * @param state the state, {@code null} for an empty jar
+	 * @param clock the clock of creation, expiry and last-access times
+	 * @param suffixes the public suffixes (see the constructor)
+	 * @return the jar
+	 * @throws IllegalArgumentException if the state is not one {@link #encode()} gives
 	 */
-	static boolean pathMatches(String requestPath, String cookiePath) {
-		if (requestPath.equals(cookiePath)) {
-			return true;
+	public static CookieJar decode(@Nullable String state, Clock clock, PublicSuffixList suffixes) {
+		CookieJar jar = new CookieJar(clock, suffixes);
+		if (state != null) {
+			jar.sequence = CookieJarText.decode(state, (cookie, creationOrder, accessOrder) -> {
+				Entry entry = new Entry(cookie, jar.quotaKey(cookie.domain()), creationOrder);
+				entry.accessOrder = accessOrder;
+				jar.entries.add(entry);
+			});
 		}
-		return requestPath.startsWith(cookiePath)
-				&& (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
+		return jar;
 	}
 
-	private static boolean startsWithIgnoreCase(String text, String prefix) {
-		return text.regionMatches(true, 0, prefix, 0, prefix.length());
+	/**
+	 * When the last of the cookies expires.
+	 * @return the latest expiry, or {@code null} when a cookie is a session cookie or there is none
+	 */
+	public @Nullable Instant latestExpiry() {
+		synchronized (this.lock) {
+			Instant latest = null;
+			for (Entry entry : this.entries) {
+				Instant expiry = entry.cookie.expiry();
+				if (expiry == null) {
+					return null;
+				}
+				latest = (latest == null || expiry.isAfter(latest)) ? expiry : latest;
+			}
+			return latest;
+		}
 	}
 
 	/** A stored cookie with the jar's bookkeeping, guarded by the jar's lock. */
-	private static final class Entry {
+	static final class Entry {
 
 		final StoredCookie cookie;
 

@@ -32,6 +32,8 @@ final class HopHandler implements TransportHandler {
 
 	private final Consumer<@Nullable Throwable> next;
 
+	private final boolean blocksOnResponse;
+
 	/** The response is not the final one: its body is dropped, then the next hop starts. */
 	private boolean draining;
 
@@ -51,14 +53,21 @@ final class HopHandler implements TransportHandler {
 	 * when another hop follows; a {@link RuntimeException} is a network error
 	 * @param cancel closes the hop's exchange
 	 * @param next after the hop: starts the next one ({@code null}) or fails the fetch
+	 * @param blocksOnResponse whether processing the response waits for I/O (a shared cookie store)
 	 */
 	HopHandler(TransportHandler sink, boolean reportsUpload, Function<ResponseHead, @Nullable ResponseHead> process,
-			Runnable cancel, Consumer<@Nullable Throwable> next) {
+			Runnable cancel, Consumer<@Nullable Throwable> next, boolean blocksOnResponse) {
 		this.sink = sink;
 		this.reportsUpload = reportsUpload;
 		this.process = process;
 		this.cancel = cancel;
 		this.next = next;
+		this.blocksOnResponse = blocksOnResponse;
+	}
+
+	@Override
+	public boolean blocksOnResponse() {
+		return this.blocksOnResponse;
 	}
 
 	@Override

@@ -3,9 +3,11 @@ package dev.springxhr.xhr.internal.fetch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 import dev.springxhr.xhr.internal.cors.CorsCheck;
 import dev.springxhr.xhr.internal.http.ResponseHeaders;
@@ -64,6 +66,9 @@ public final class HttpFetch implements Disposable {
 
 	private volatile @Nullable Disposable current;
 
+	private static final AtomicReferenceFieldUpdater<HttpFetch, @Nullable Disposable> CURRENT = AtomicReferenceFieldUpdater
+		.newUpdater(HttpFetch.class, Disposable.class, "current");
+
 	private HttpFetch(Fetcher fetcher, FetchRequest request, TransportHandler sink) {
 		this.fetcher = fetcher;
 		this.request = request;
@@ -82,8 +87,13 @@ public final class HttpFetch implements Disposable {
 	 */
 	static Disposable start(Fetcher fetcher, FetchRequest request, TransportHandler sink) {
 		HttpFetch fetch = new HttpFetch(fetcher, request, sink);
-		fetch.startHop();
+		fetch.startHopOffEventLoop();
 		return fetch;
+	}
+
+	/** Whether the profile's cookie store waits for I/O (it is outside the JVM). */
+	private boolean cookiesBlock() {
+		return this.fetcher.cookiesEnabled() && this.fetcher.cookies().blocking();
 	}
 
 	@Override
@@ -149,7 +159,7 @@ public final class HttpFetch implements Disposable {
 		this.credentials.appendRequestHeaders(this.url, this.corsTainting, this.authorHeaders, fetchHeaders);
 		OutgoingRequest wire = wireRequest(fetchHeaders);
 		HopHandler hop = new HopHandler(this.sink, this.firstRequest && this.sink.observesUpload(),
-				this::processResponse, this::cancelCurrent, this::afterHop);
+				this::processResponse, this::cancelCurrent, this::afterHop, cookiesBlock());
 		this.firstRequest = false;
 		run(this.fetcher.transport().exchange(wire, hop, this.sink.observation()));
 	}
@@ -254,6 +264,21 @@ public final class HttpFetch implements Disposable {
 	private void afterHop(@Nullable Throwable failure) {
 		if (failure != null) {
 			fail(failure);
+		}
+		else {
+			startHopOffEventLoop();
+		}
+	}
+
+	/** Start a hop; one that reads a shared cookie store (it waits for I/O) never starts on an event loop. */
+	private void startHopOffEventLoop() {
+		if (cookiesBlock() && Schedulers.isInNonBlockingThread()) {
+			Disposable before = this.current;
+			Disposable task = Schedulers.boundedElastic().schedule(this::startHop);
+			// Unless the hop already started (and made its exchange the current one), cancelling cancels the task.
+			if (CURRENT.compareAndSet(this, before, task) && this.disposed) {
+				task.dispose();
+			}
 		}
 		else {
 			startHop();

@@ -16,7 +16,9 @@ import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Schedulers;
 import io.netty.channel.EventLoop;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientRequest;
@@ -105,12 +107,20 @@ final class Exchange extends BaseSubscriber<DataBuffer> {
 		if (this.head) {
 			closeAfterHeadWithAnnouncedBody(response);
 		}
-		this.handler.onResponse(head(response, this.nativeRequest));
+		ResponseHead responseHead = head(response, this.nativeRequest);
 		// An exchange cancelled (abort, timeout, open) while the body is being subscribed makes Reactor Netty
 		// signal "released due to cancellation": nobody is listening any more, so end quietly instead of
 		// logging it as a dropped error.
-		return response.bodyToFlux(DataBuffer.class)
+		Flux<DataBuffer> body = response.bodyToFlux(DataBuffer.class)
 			.onErrorResume((ex) -> isDisposed() ? Flux.empty() : Flux.error(ex));
+		if (this.handler.blocksOnResponse()) {
+			// The handler waits for I/O (a shared cookie store): never on the event loop. The body is read after it.
+			return Mono.fromRunnable(() -> this.handler.onResponse(responseHead))
+				.subscribeOn(Schedulers.boundedElastic())
+				.thenMany(body);
+		}
+		this.handler.onResponse(responseHead);
+		return body;
 	}
 
 	/**
@@ -173,7 +183,8 @@ final class Exchange extends BaseSubscriber<DataBuffer> {
 	 * @return whether the task was deferred
 	 */
 	private boolean afterCurrentRead(Runnable task) {
-		if (this.nativeRequest instanceof Connection connection) {
+		// A body read late (after a handler that waits for I/O) may find its connection already closed.
+		if (this.nativeRequest instanceof Connection connection && connection.channel().isRegistered()) {
 			EventLoop eventLoop = connection.channel().eventLoop();
 			if (eventLoop.inEventLoop()) {
 				eventLoop.execute(task);

@@ -36,6 +36,14 @@ public interface TransportHandler {
 	default void onRequestBodyEnd() {
 	}
 
+	/**
+	 * Whether {@link #onResponse} waits for I/O (a cookie store outside the JVM): it is then called on Reactor's
+	 * bounded-elastic threads, not on the event loop that received the response.
+	 */
+	default boolean blocksOnResponse() {
+		return false;
+	}
+
 	/** The status line and headers arrived (after all redirects). */
 	void onResponse(ResponseHead head);
 

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,25 +28,41 @@ import org.junit.jupiter.params.provider.ValueSource;
  * choices browsers make, from {@code Set-Cookie} strings (parsed as {@link SetCookieParserTests} shows) to the
  * {@code Cookie} header. The clock is fixed, so no test depends on the day it runs.
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = { "in memory", "through its text form" })
 class CookieJarTests {
+
+	/**
+	 * "through its text form": every operation runs on a jar decoded from the text of the one before, as a
+	 * {@code SharedCookieStore} does, so the text keeps all the jar knows (creation and access order included).
+	 */
+	@Parameter
+	String form;
 
 	private static final Instant NOW = Instant.parse("2015-10-01T12:00:00Z");
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	private final CookieJar jar = new CookieJar(this.clock, PublicSuffixList.instance());
+	private CookieJar jar = new CookieJar(this.clock, PublicSuffixList.instance());
+
+	private CookieJar jar() {
+		if (this.form.startsWith("through")) {
+			this.jar = CookieJar.decode(this.jar.encode(), this.clock, PublicSuffixList.instance());
+		}
+		return this.jar;
+	}
 
 	private void store(String url, String... setCookies) {
-		this.jar.store(URI.create(url), List.of(setCookies), true);
+		jar().store(URI.create(url), List.of(setCookies), true);
 	}
 
 	private @Nullable String header(String url) {
-		return this.jar.cookieHeader(URI.create(url), true);
+		return jar().cookieHeader(URI.create(url), true);
 	}
 
 	private StoredCookie only() {
-		assertThat(this.jar.cookies()).hasSize(1);
-		return this.jar.cookies().get(0);
+		assertThat(jar().cookies()).hasSize(1);
+		return jar().cookies().get(0);
 	}
 
 	// §5.6 parsing and §5.7 steps 1-2: what is kept and sent (the parser itself: SetCookieParserTests)
@@ -78,7 +96,7 @@ class CookieJarTests {
 	@ValueSource(strings = { "", "=", " = ", "; Path=/", "=; Secure" })
 	void aCookieWithoutNameAndValueIsIgnored(String setCookie) {
 		store("https://example.com/", setCookie);
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
@@ -109,7 +127,7 @@ class CookieJarTests {
 		assertThat(header("https://example.com/")).isEqualTo("a=b");
 		this.clock.set(Instant.parse("2015-10-21T07:28:00Z"));
 		assertThat(header("https://example.com/")).isNull();
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
@@ -146,7 +164,7 @@ class CookieJarTests {
 	void maxAgeOfZeroOrLessDeletesTheCookie(String attribute) {
 		store("https://example.com/", "sid=abc", "other=1");
 		store("https://example.com/", "sid=; " + attribute);
-		assertThat(this.jar.cookies()).extracting(StoredCookie::name).containsExactly("other");
+		assertThat(jar().cookies()).extracting(StoredCookie::name).containsExactly("other");
 	}
 
 	@Test
@@ -207,13 +225,13 @@ class CookieJarTests {
 	void aDomainTheRequestHostDoesNotDomainMatchOrAPublicSuffixIgnoresTheCookie(String domain) {
 		store("https://a.example.co.uk/", "a=b; Domain=" + domain);
 		store("https://example.com/", "a=b; Domain=" + domain);
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
 	void aPrivateSectionPublicSuffixIsRejectedAsDomainToo() {
 		store("https://foo.github.io/", "a=b; Domain=github.io");
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 		store("https://foo.github.io/", "a=b; Domain=foo.github.io");
 		assertThat(only().domain()).isEqualTo("foo.github.io");
 		assertThat(header("https://bar.github.io/")).isNull();
@@ -261,7 +279,7 @@ class CookieJarTests {
 	@ValueSource(strings = { "ftp://example.com/", "file:///tmp/x", "data:text/plain,x", "mailto:a@example.com" })
 	void onlyHttpAndWebSocketUrlsHaveCookies(String url) {
 		store(url, "a=b");
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 		assertThat(header(url)).isNull();
 	}
 
@@ -330,7 +348,7 @@ class CookieJarTests {
 			"http://10.0.0.1/" })
 	void otherHttpUrlsAreNotSecure(String url) {
 		store(url, "a=b; Secure");
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
@@ -339,14 +357,14 @@ class CookieJarTests {
 		store("http://example.com/", "sid=evil", "sid=evil; Path=/deeper", "sid=evil; Domain=example.com",
 				"sid=evil; Path=/; Domain=example.com");
 		store("http://www.example.com/", "sid=evil; Domain=example.com");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("secret");
+		assertThat(jar().cookies()).extracting(StoredCookie::value).containsExactly("secret");
 	}
 
 	@Test
 	void anInsecureUrlMaySetASameNamedCookieOutsideTheSecureOnesPath() {
 		store("https://example.com/", "sid=secret; Secure; Path=/app");
 		store("http://example.com/", "sid=plain; Path=/", "other=1");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("secret", "plain", "1");
+		assertThat(jar().cookies()).extracting(StoredCookie::value).containsExactly("secret", "plain", "1");
 	}
 
 	@Test
@@ -371,20 +389,20 @@ class CookieJarTests {
 	@Test
 	void sameSiteNoneWithoutSecureIsIgnored() {
 		store("https://example.com/", "a=b; SameSite=None");
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "a=b; SameSite=Strict; Secure", "a=b; SameSite=Lax; Secure", "a=b; Secure",
 			"a=b; SameSite=Unknown; Secure" })
 	void aCrossSiteResponseCannotSetStrictOrLaxCookies(String setCookie) {
-		this.jar.store(URI.create("https://tracker.example/"), List.of(setCookie), false);
-		assertThat(this.jar.cookies()).isEmpty();
+		jar().store(URI.create("https://tracker.example/"), List.of(setCookie), false);
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
 	void aCrossSiteResponseSetsSameSiteNoneCookies() {
-		this.jar.store(URI.create("https://api.example/"), List.of("a=b; SameSite=None; Secure"), false);
+		jar().store(URI.create("https://api.example/"), List.of("a=b; SameSite=None; Secure"), false);
 		assertThat(only().sameSite()).isEqualTo(SameSite.NONE);
 	}
 
@@ -392,8 +410,8 @@ class CookieJarTests {
 	void aCrossSiteRequestGetsOnlySameSiteNoneCookies() {
 		store("https://example.com/", "strict=1; SameSite=Strict", "lax=2; SameSite=Lax", "default=3",
 				"none=4; SameSite=None; Secure");
-		assertThat(this.jar.cookieHeader(URI.create("https://example.com/"), false)).isEqualTo("none=4");
-		assertThat(this.jar.cookieHeader(URI.create("https://example.com/"), true))
+		assertThat(jar().cookieHeader(URI.create("https://example.com/"), false)).isEqualTo("none=4");
+		assertThat(jar().cookieHeader(URI.create("https://example.com/"), true))
 			.isEqualTo("strict=1; lax=2; default=3; none=4");
 	}
 
@@ -405,7 +423,7 @@ class CookieJarTests {
 			"__Hostile=1", "_Host-id=1" })
 	void aPrefixedCookieMeetingItsRequirementsIsStored(String setCookie) {
 		store("https://www.example.com/dir/page", setCookie);
-		assertThat(this.jar.cookies()).hasSize(1);
+		assertThat(jar().cookies()).hasSize(1);
 	}
 
 	@ParameterizedTest
@@ -415,13 +433,13 @@ class CookieJarTests {
 			"__Host-id; Secure; Path=/", "__Secure-id", "=__Host-id=1; Secure; Path=/" })
 	void aPrefixedCookieMissingItsRequirementsIsIgnored(String setCookie) {
 		store("https://www.example.com/dir/page", setCookie);
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	@Test
 	void aPrefixedCookieFromAnInsecureUrlIsIgnored() {
 		store("http://example.com/", "__Secure-id=1; Secure", "__Host-id=1; Secure; Path=/");
-		assertThat(this.jar.cookies()).isEmpty();
+		assertThat(jar().cookies()).isEmpty();
 	}
 
 	// §5.7 step 23: replacing cookies
@@ -441,7 +459,7 @@ class CookieJarTests {
 	void aDifferentPathDomainOrHostOnlyFlagMakesAnotherCookie() {
 		store("https://example.com/", "a=1; Path=/", "a=2; Path=/x", "a=3; Path=/; Domain=example.com");
 		store("https://www.example.com/", "a=4; Path=/");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::value).containsExactly("1", "2", "3", "4");
+		assertThat(jar().cookies()).extracting(StoredCookie::value).containsExactly("1", "2", "3", "4");
 	}
 
 	// §5.8.3 retrieval
@@ -482,7 +500,7 @@ class CookieJarTests {
 			String host = (i % 2 == 0) ? "https://a.example.com/" : "https://b.example.com/";
 			store(host, "c" + i + "=v; Domain=example.com; Path=/" + i);
 		}
-		List<StoredCookie> cookies = this.jar.cookies();
+		List<StoredCookie> cookies = jar().cookies();
 		assertThat(cookies).hasSize(CookieJar.MAX_COOKIES_PER_DOMAIN);
 		assertThat(cookies.get(0).name()).isEqualTo("c820");
 		assertThat(cookies.get(179).name()).isEqualTo("c999");
@@ -496,7 +514,7 @@ class CookieJarTests {
 		// Sending c0 makes c1 the least recently accessed.
 		assertThat(header("https://example.com/0")).isEqualTo("c0=v");
 		store("https://example.com/", "new=v");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::name)
+		assertThat(jar().cookies()).extracting(StoredCookie::name)
 			.hasSize(180)
 			.contains("c0", "c2", "new")
 			.doesNotContain("c1");
@@ -508,7 +526,7 @@ class CookieJarTests {
 			store("https://example.com/", "secure" + i + "=v; Secure");
 		}
 		store("https://example.com/", "plain=v");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::name).hasSize(180).doesNotContain("plain");
+		assertThat(jar().cookies()).extracting(StoredCookie::name).hasSize(180).doesNotContain("plain");
 	}
 
 	@Test
@@ -519,7 +537,7 @@ class CookieJarTests {
 		}
 		this.clock.advance(Duration.ofSeconds(10));
 		store("https://example.com/", "new=v");
-		assertThat(this.jar.cookies()).extracting(StoredCookie::name).hasSize(180).contains("c1", "new");
+		assertThat(jar().cookies()).extracting(StoredCookie::name).hasSize(180).contains("c1", "new");
 	}
 
 	@Test
@@ -529,7 +547,7 @@ class CookieJarTests {
 				store("https://site" + site + ".example/", "c" + i + "=v");
 			}
 		}
-		List<StoredCookie> cookies = this.jar.cookies();
+		List<StoredCookie> cookies = jar().cookies();
 		assertThat(cookies).hasSize(CookieJar.MAX_COOKIES);
 		assertThat(cookies).extracting(StoredCookie::domain).doesNotContain("site0.example").contains("site1.example");
 	}
@@ -539,7 +557,7 @@ class CookieJarTests {
 	@Test
 	void cookiesIsAnImmutableSnapshot() {
 		store("https://example.com/", "a=b");
-		List<StoredCookie> cookies = this.jar.cookies();
+		List<StoredCookie> cookies = jar().cookies();
 		store("https://example.com/", "c=d");
 		assertThat(cookies).hasSize(1);
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(cookies::clear);
@@ -548,8 +566,8 @@ class CookieJarTests {
 	@Test
 	void clearRemovesEveryCookie() {
 		store("https://example.com/", "a=b", "c=d");
-		this.jar.clear();
-		assertThat(this.jar.cookies()).isEmpty();
+		jar().clear();
+		assertThat(jar().cookies()).isEmpty();
 		assertThat(header("https://example.com/")).isNull();
 	}
 
@@ -562,6 +580,8 @@ class CookieJarTests {
 
 	@Test
 	void concurrentStoresAndRetrievalsLoseNoCookie() throws Exception {
+		// The jar's own lock (a shared store's concurrency is its compare-and-set: SharedCookieStoreTests).
+		CookieJar jar = this.jar;
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
@@ -569,8 +589,8 @@ class CookieJarTests {
 				String host = "https://site" + thread + ".example/";
 				futures.add(executor.submit(() -> {
 					for (int i = 0; i < 100; i++) {
-						this.jar.store(URI.create(host), List.of("c" + i + "=v"), true);
-						this.jar.cookieHeader(URI.create(host), true);
+						jar.store(URI.create(host), List.of("c" + i + "=v"), true);
+						jar.cookieHeader(URI.create(host), true);
 					}
 				}));
 			}
@@ -581,7 +601,7 @@ class CookieJarTests {
 		finally {
 			executor.shutdown();
 		}
-		assertThat(this.jar.cookies()).hasSize(400);
+		assertThat(jar.cookies()).hasSize(400);
 	}
 
 	/** A clock tests set and advance. */
