@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -29,11 +31,16 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 	/** Detail key of the probes. */
 	public static final String PROBES = "probes";
 
+	/** Detail key of the profiles' cookie store. */
+	public static final String COOKIE_STORE = "cookieStore";
+
 	private final XhrFactory factory;
 
 	private final XhrRequestStatistics statistics;
 
 	private final List<Probe> probes;
+
+	private final @Nullable CookieStoreCheck cookieStore;
 
 	/**
 	 * Create the indicator.
@@ -42,10 +49,24 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 	 * @param probes the probes
 	 */
 	public XhrHealthIndicator(XhrFactory factory, XhrRequestStatistics statistics, List<Probe> probes) {
+		this(factory, statistics, probes, null);
+	}
+
+	/**
+	 * Create the indicator, reporting the profiles' cookie store too: DOWN, with the error, when it is unreachable
+	 * (every request with cookies then fails).
+	 * @param factory the factory whose requests the probes use
+	 * @param statistics the factory's request statistics
+	 * @param probes the probes
+	 * @param cookieStore the check of the profiles' cookie store, or {@code null} for none
+	 */
+	public XhrHealthIndicator(XhrFactory factory, XhrRequestStatistics statistics, List<Probe> probes,
+			@Nullable CookieStoreCheck cookieStore) {
 		super("XHR health check failed");
 		this.factory = factory;
 		this.statistics = statistics;
 		this.probes = List.copyOf(probes);
+		this.cookieStore = cookieStore;
 	}
 
 	@Override
@@ -59,9 +80,12 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 		requests.put("aborts", snapshot.aborts());
 		requests.put("window", snapshot.window().toString());
 		builder.withDetail(REQUESTS, requests);
-		return Flux.fromIterable(this.probes).flatMapSequential(this::check).collectList().map((results) -> {
+		Mono<Boolean> cookieStoreUp = checkCookieStore(builder);
+		Mono<List<ProbeResult>> probeResults = Flux.fromIterable(this.probes).flatMapSequential(this::check)
+			.collectList();
+		return cookieStoreUp.zipWith(probeResults, (storeUp, results) -> {
 			Map<String, Object> probeDetails = new LinkedHashMap<>();
-			boolean allUp = true;
+			boolean allUp = storeUp;
 			for (ProbeResult result : results) {
 				probeDetails.put(result.name(), result.details());
 				allUp &= result.up();
@@ -71,6 +95,31 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 			}
 			return (allUp ? builder.up() : builder.down()).build();
 		});
+	}
+
+	private Mono<Boolean> checkCookieStore(Health.Builder builder) {
+		CookieStoreCheck store = this.cookieStore;
+		if (store == null) {
+			return Mono.just(true);
+		}
+		// The check waits for I/O (a ping to Redis, say): not on the caller's thread, which may be an event loop.
+		return Mono.fromCallable(() -> {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("type", store.type());
+			boolean up;
+			try {
+				store.check().run();
+				details.put("status", "UP");
+				up = true;
+			}
+			catch (RuntimeException ex) {
+				details.put("status", "DOWN");
+				details.put("error", String.valueOf(ex.getMessage()));
+				up = false;
+			}
+			builder.withDetail(COOKIE_STORE, details);
+			return up;
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private Mono<ProbeResult> check(Probe probe) {
@@ -117,6 +166,14 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 	 * @param timeout how long the probe may take
 	 */
 	public record Probe(String name, URI url, int expectedStatus, Duration timeout) {
+	}
+
+	/**
+	 * The check of the profiles' cookie store.
+	 * @param type what the store is, e.g. {@code "redis"}
+	 * @param check throws, saying why, when the store is unreachable
+	 */
+	public record CookieStoreCheck(String type, Runnable check) {
 	}
 
 	private record ProbeResult(String name, boolean up, Map<String, Object> details) {

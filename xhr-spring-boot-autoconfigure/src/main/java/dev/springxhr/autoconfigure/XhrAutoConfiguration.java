@@ -1,6 +1,24 @@
 package dev.springxhr.autoconfigure;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogMessage;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.springxhr.autoconfigure.profile.ProfileScopeCondition;
+import dev.springxhr.autoconfigure.profile.ScopedXhrFactory;
+import dev.springxhr.autoconfigure.profile.XhrCookieStores;
+import dev.springxhr.autoconfigure.profile.XhrProfileScope;
+import dev.springxhr.autoconfigure.profile.XhrProfileWebFilter;
+import dev.springxhr.autoconfigure.profile.XhrProfilesProperties;
+import dev.springxhr.xhr.redis.RedisCookieStores;
 
 import io.micrometer.observation.ObservationRegistry;
 
@@ -33,10 +51,13 @@ import dev.springxhr.xhr.XhrSettings;
  * requests' events are published as {@link XhrApplicationEvent}s.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
-@EnableConfigurationProperties(XhrProperties.class)
+@EnableConfigurationProperties({ XhrProperties.class, XhrProfilesProperties.class })
 public final class XhrAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(XhrAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -54,10 +75,23 @@ public final class XhrAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	XhrCookieStores xhrCookieStores(XhrProfilesProperties profiles) {
+		// The Redis configuration below gives the bean when it can; asked for and not given is a start-up failure.
+		if (profiles.getCookieStore() == XhrProfilesProperties.CookieStoreType.REDIS) {
+			throw new InvalidConfigurationPropertyValueException("xhr.profiles.cookie-store", "redis",
+					"The Redis cookie store needs dev.springxhr:xhr-redis on the classpath and a RedisConnectionFactory "
+							+ "bean (spring-boot-starter-data-redis)");
+		}
+		return XhrCookieStores.inMemory();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(XhrFactory.class)
-	WebClientXhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
+	XhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
 			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<ObservationRegistry> observationRegistry, XhrCookieStores cookieStores,
+			XhrProfilesProperties profiles) {
 		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		XhrClientHttpConnector xhrConnector = connector.getIfAvailable();
@@ -68,10 +102,59 @@ public final class XhrAutoConfiguration {
 		// Every observer bean sees every event: the Spring event relay, statistics, metrics and the user's own.
 		// Each send() is an Observation in the context's registry, the parent of the WebClient's (Boot gives its
 		// builder the same registry).
-		return new WebClientXhrFactory(builder, settings, WebClientXhrFactory.defaultEventExecutor(),
-				XhrEventObserver.composite(observers.orderedStream().toList()),
-				WebClientXhrFactory.inMemoryCookieStores(),
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		WebClientXhrFactory factory = new WebClientXhrFactory(builder, settings,
+				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.composite(observers.orderedStream().toList()),
+				cookieStores.getStores(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		XhrProfileScope scope = profiles.getScope();
+		logger.info(LogMessage.format("XhrFactory profiles: scope %s (%s), cookies %s (xhr.profiles.*)",
+				scope.name().toLowerCase(Locale.ROOT), describe(scope), cookieStores.getType()));
+		return (scope != XhrProfileScope.APPLICATION) ? new ScopedXhrFactory(factory, scope) : factory;
+	}
+
+	private static String describe(XhrProfileScope scope) {
+		return switch (scope) {
+			case APPLICATION -> "one cookie jar and preflight cache for every caller";
+			case SESSION -> "each web session has its own cookies and preflight cache";
+			case REQUEST -> "each inbound request has its own cookies and preflight cache";
+		};
+	}
+
+	/** xhr.profiles.cookie-store=redis: profiles' cookies in Redis, on Boot's RedisConnectionFactory. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RedisCookieStores.class, RedisConnectionFactory.class })
+	@ConditionalOnProperty(name = "xhr.profiles.cookie-store", havingValue = "redis")
+	static class RedisCookieStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(RedisConnectionFactory.class)
+		XhrCookieStores xhrCookieStores(RedisConnectionFactory connectionFactory, XhrProfilesProperties profiles) {
+			XhrProfilesProperties.Redis redis = profiles.getRedis();
+			RedisCookieStores stores = new RedisCookieStores(connectionFactory, redis.getKeyPrefix(),
+					redis.getSessionCookieTimeToLive());
+			return new XhrCookieStores("redis", stores, stores::ping);
+		}
+
+	}
+
+	/** The scopes that follow inbound requests, in WebFlux: the exchange's profile in the Reactor context. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@Conditional(ProfileScopeCondition.class)
+	static class ReactiveProfileScopeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		XhrProfileWebFilter xhrProfileWebFilter(XhrFactory xhrFactory, XhrProfilesProperties profiles,
+				Environment environment) {
+			if (!"auto".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation"))) {
+				logger.warn(LogMessage.format("xhr.profiles.scope=%s in WebFlux: requests created by a reactive "
+						+ "chain find the exchange's profile only with spring.reactor.context-propagation=auto; "
+						+ "without it they get a profile each", profiles.getScope().name().toLowerCase(Locale.ROOT)));
+			}
+			return new XhrProfileWebFilter(xhrFactory, profiles.getScope());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -114,7 +114,8 @@ class CredentialLeakTests {
 		List<String> output = new ArrayList<>();
 		try (CapturedLogs logs = CapturedLogs.atTrace(LOGGERS)) {
 			this.contextRunner
-				.withPropertyValues("xhr.events.redact-query-params=token",
+				// One profile for the whole run: the login's cookie goes with the next request.
+				.withPropertyValues("xhr.profiles.scope=application", "xhr.events.redact-query-params=token",
 						"xhr.health.probes.upstream.url=" + raw.baseUrl() + "/probe?token=" + QUERY_SECRET)
 				.run((context) -> {
 					XhrFactory factory = context.getBean(XhrFactory.class);

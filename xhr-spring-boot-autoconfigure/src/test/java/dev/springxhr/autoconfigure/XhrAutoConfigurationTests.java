@@ -26,6 +26,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.springxhr.xhr.CredentialsPolicy;
 import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.SyncXhrPolicy;
+import dev.springxhr.autoconfigure.profile.ScopedXhrFactory;
+import dev.springxhr.autoconfigure.profile.XhrProfileScope;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
@@ -44,7 +46,10 @@ class XhrAutoConfigurationTests {
 	@Test
 	void publishesAnXhrFactoryWithTheStandardDefaultsInANonWebApplication() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(XhrFactory.class).hasSingleBean(WebClientXhrFactory.class);
+			// The safe default scope: each inbound request (here, each request) has a profile of its own.
+			assertThat(context).hasSingleBean(XhrFactory.class).getBean(XhrFactory.class)
+				.isInstanceOfSatisfying(ScopedXhrFactory.class,
+						(factory) -> assertThat(factory.getScope()).isEqualTo(XhrProfileScope.REQUEST));
 			assertThat(context.getBean(XhrSettings.class)).isEqualTo(XhrSettings.defaults());
 			assertThat(context).hasSingleBean(ApplicationEventXhrEventRelay.class);
 		});
@@ -85,6 +90,7 @@ class XhrAutoConfigurationTests {
 	@Test
 	void whenUserDefinesXhrSettingsThenTheyAreUsed() {
 		this.contextRunner.withUserConfiguration(UserSettingsConfiguration.class)
+			.withPropertyValues("xhr.profiles.scope=application")
 			.run((context) -> assertThat(context.getBean(WebClientXhrFactory.class).getSettings().maxRedirects())
 				.isEqualTo(3));
 	}

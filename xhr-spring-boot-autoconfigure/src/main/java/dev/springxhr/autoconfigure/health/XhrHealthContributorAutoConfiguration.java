@@ -2,6 +2,7 @@ package dev.springxhr.autoconfigure.health;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +15,7 @@ import dev.springxhr.actuate.XhrHealthIndicator;
 import dev.springxhr.actuate.XhrRequestStatistics;
 import dev.springxhr.autoconfigure.XhrAutoConfiguration;
 import dev.springxhr.autoconfigure.XhrProperties;
+import dev.springxhr.autoconfigure.profile.XhrCookieStores;
 import dev.springxhr.xhr.XhrFactory;
 
 /**
@@ -35,7 +37,7 @@ public final class XhrHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "xhrHealthIndicator")
 	XhrHealthIndicator xhrHealthIndicator(XhrFactory xhrFactory, XhrRequestStatistics statistics,
-			XhrProperties properties) {
+			XhrProperties properties, ObjectProvider<XhrCookieStores> cookieStores) {
 		List<XhrHealthIndicator.Probe> probes = properties.getHealth()
 			.getProbes()
 			.entrySet()
@@ -43,7 +45,11 @@ public final class XhrHealthContributorAutoConfiguration {
 			.map((entry) -> new XhrHealthIndicator.Probe(entry.getKey(), entry.getValue().getUrl(),
 					entry.getValue().getExpectedStatus(), entry.getValue().getTimeout()))
 			.toList();
-		return new XhrHealthIndicator(xhrFactory, statistics, probes);
+		// A store outside the JVM is reported: unreachable, it fails every request with cookies.
+		XhrCookieStores stores = cookieStores.getIfAvailable();
+		XhrHealthIndicator.CookieStoreCheck cookieStore = (stores != null && !"in-memory".equals(stores.getType()))
+				? new XhrHealthIndicator.CookieStoreCheck(stores.getType(), stores::check) : null;
+		return new XhrHealthIndicator(xhrFactory, statistics, probes, cookieStore);
 	}
 
 }

@@ -1,0 +1,140 @@
+package dev.springxhr.autoconfigure.profile;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import dev.springxhr.xhr.XMLHttpRequest;
+import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrOptions;
+import dev.springxhr.xhr.XhrProfile;
+
+/**
+ * The auto-configured {@link XhrFactory} of the {@code session} and {@code request} scopes: each request it creates
+ * carries the profile of the caller — of the web session or the inbound request being served (WebFlux: the Reactor
+ * context, put there by {@link XhrProfileWebFilter}; MVC: Spring's {@link RequestContextHolder}) — or, outside an
+ * inbound request, a new profile of its own. So a {@code Set-Cookie} answered to one user's request is never sent
+ * with another's. {@link #forProfile(String)} and the other profile methods reach the underlying factory's profiles.
+ */
+public final class ScopedXhrFactory implements XhrFactory {
+
+	/** The request attribute of the inbound request's profile (MVC). */
+	static final String REQUEST_ATTRIBUTE = ScopedXhrFactory.class.getName() + ".profile";
+
+	private final XhrFactory factory;
+
+	private final XhrProfileScope scope;
+
+	/**
+	 * Create the factory.
+	 * @param factory the factory whose profiles the requests carry
+	 * @param scope {@link XhrProfileScope#SESSION} or {@link XhrProfileScope#REQUEST}
+	 */
+	public ScopedXhrFactory(XhrFactory factory, XhrProfileScope scope) {
+		this.factory = Objects.requireNonNull(factory, "'factory' must not be null");
+		this.scope = Objects.requireNonNull(scope, "'scope' must not be null");
+		if (scope == XhrProfileScope.APPLICATION) {
+			throw new IllegalArgumentException("The application scope is the factory itself");
+		}
+		CurrentProfile.register();
+	}
+
+	/**
+	 * Return the scope.
+	 * @return the scope of the profiles of the requests this factory creates
+	 */
+	public XhrProfileScope getScope() {
+		return this.scope;
+	}
+
+	@Override
+	public XMLHttpRequest create() {
+		return current().create();
+	}
+
+	@Override
+	public XMLHttpRequest create(XhrOptions options) {
+		return current().create(options);
+	}
+
+	/**
+	 * Return the profile of the caller's requests (of its web session or inbound request; outside one, a new one).
+	 * @return the profile
+	 */
+	@Override
+	public XhrProfile getProfile() {
+		return current().getProfile();
+	}
+
+	@Override
+	public XhrFactory forProfile(String key) {
+		return this.factory.forProfile(key);
+	}
+
+	@Override
+	public XhrFactory newProfile() {
+		return this.factory.newProfile();
+	}
+
+	@Override
+	public XhrFactory newProfile(String key) {
+		return this.factory.newProfile(key);
+	}
+
+	@Override
+	public List<XhrProfile> getProfiles() {
+		return this.factory.getProfiles();
+	}
+
+	@Override
+	public boolean removeProfile(String key) {
+		return this.factory.removeProfile(key);
+	}
+
+	/** The factory of the caller's profile. */
+	XhrFactory current() {
+		Supplier<XhrFactory> bound = CurrentProfile.get();
+		if (bound != null) {
+			return bound.get();
+		}
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			return (this.scope == XhrProfileScope.SESSION) ? sessionProfile(attributes) : requestProfile(attributes);
+		}
+		// Outside an inbound request (a scheduled job, a thread of the application's): nobody to share with.
+		return this.factory.newProfile();
+	}
+
+	private XhrFactory requestProfile(RequestAttributes attributes) {
+		Object existing = attributes.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		if (existing instanceof XhrFactory profile) {
+			return profile;
+		}
+		XhrFactory profile = this.factory.newProfile();
+		attributes.setAttribute(REQUEST_ATTRIBUTE, profile, RequestAttributes.SCOPE_REQUEST);
+		return profile;
+	}
+
+	private XhrFactory sessionProfile(RequestAttributes attributes) {
+		// Creates the session if there is none yet: the profile is the session's.
+		String sessionId = attributes.getSessionId();
+		synchronized (attributes.getSessionMutex()) {
+			Object existing = attributes.getAttribute(SessionProfile.ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+			if (existing instanceof SessionProfile profile) {
+				return profile.factory(this.factory);
+			}
+			SessionProfile profile = new SessionProfile(sessionId);
+			attributes.setAttribute(SessionProfile.ATTRIBUTE, profile, RequestAttributes.SCOPE_SESSION);
+			return profile.factory(this.factory);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ScopedXhrFactory[scope=" + this.scope + "]";
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.springxhr.autoconfigure.profile;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.springxhr.xhr.XhrFactory;
+
+/**
+ * The profile of a web session, as a session attribute. It is serializable (a session store may write it, and
+ * another replica read it): its key survives, the factory is made again from it, and a shared cookie store gives it
+ * the same cookies. The key is a hash of the session id, never the id itself: the id is a credential, and profile
+ * keys appear in listings and logs.
+ */
+final class SessionProfile implements Serializable {
+
+	/** The session attribute. */
+	static final String ATTRIBUTE = SessionProfile.class.getName();
+
+	private static final long serialVersionUID = 1L;
+
+	private final String key;
+
+	private transient volatile @Nullable XhrFactory factory;
+
+	SessionProfile(String sessionId) {
+		this.key = "session-" + sha256(sessionId);
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	XhrFactory factory(XhrFactory base) {
+		XhrFactory made = this.factory;
+		if (made == null) {
+			synchronized (this) {
+				made = this.factory;
+				if (made == null) {
+					made = base.newProfile(this.key);
+					this.factory = made;
+				}
+			}
+		}
+		return made;
+	}
+
+	private static String sha256(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+}
