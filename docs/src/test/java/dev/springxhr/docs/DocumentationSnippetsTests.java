@@ -35,7 +35,10 @@ class DocumentationSnippetsTests {
 
 	// xhr-core's tests hold the examples that must run without Spring Boot on the classpath
 	private final SnippetVerifier verifier = new SnippetVerifier(List.of(DOCS.resolve("src/test/java"),
-			DOCS.resolve("src/test/resources"), DOCS.resolveSibling("xhr-core").resolve("src/test/java")));
+			DOCS.resolve("src/test/resources"), DOCS.resolveSibling("xhr-core").resolve("src/test/java"),
+			DOCS.resolveSibling("xhr-redis").resolve("src/test/java"),
+			DOCS.resolveSibling("xhr-spring-boot-autoconfigure").resolve("src/test/java"),
+			DOCS.resolveSibling("xhr-spring-boot-autoconfigure").resolve("src/test/resources")));
 
 	@TestFactory
 	Stream<DynamicTest> everyCodeBlockIsTheTaggedRegionItsMarkerNames() throws IOException {

@@ -27,6 +27,7 @@ class PublicTypesDocumentationTests {
 
 	// the public packages, each under the main sources of its module
 	private static final List<Path> PACKAGES = List.of(Path.of("..", "xhr-core", "src", "main", "java", "dev", "springxhr", "xhr"),
+			Path.of("..", "xhr-redis", "src", "main", "java", "dev", "springxhr", "xhr", "redis"),
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "autoconfigure"),
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"));
 

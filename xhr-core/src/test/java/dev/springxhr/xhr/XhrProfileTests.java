@@ -131,8 +131,10 @@ class XhrProfileTests {
 
 	@Test
 	void aNewProfileIsEmptyUnlistedAndKeptOnlyByItsHolder() throws Exception {
-		XhrFactory first = this.factory.newProfile();
+		// tag::new-profile[]
+		XhrFactory first = this.factory.newProfile();       // empty, unlisted: gone with its last reference
 		XhrFactory second = this.factory.newProfile();
+		// end::new-profile[]
 		get(first, "/login?user=erin");
 
 		assertThat(get(first, "/echo")).isEqualTo("session=erin-secret");

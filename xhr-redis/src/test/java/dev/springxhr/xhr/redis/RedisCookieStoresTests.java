@@ -24,6 +24,7 @@ import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
 import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,13 +141,22 @@ class RedisCookieStoresTests {
 	}
 
 	private XhrFactory replica() {
-		return replica(new RedisCookieStores(connectionFactory(), this.prefix,
-				RedisCookieStores.DEFAULT_SESSION_COOKIE_TIME_TO_LIVE));
+		LettuceConnectionFactory connectionFactory = connectionFactory();
+		String keyPrefix = this.prefix;
+		// tag::redis-stores[]
+		RedisCookieStores stores = new RedisCookieStores(connectionFactory, keyPrefix, Duration.ofMinutes(30));
+		// end::redis-stores[]
+		return replica(stores);
 	}
 
 	private XhrFactory replica(RedisCookieStores stores) {
-		return new WebClientXhrFactory(WebClient.builder(), upstream.settings(),
+		XhrSettings settings = upstream.settings();
+		// tag::redis-factory[]
+		XhrFactory factory = new WebClientXhrFactory(WebClient.builder(), settings,
 				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.NONE, stores);
+		XhrFactory alice = factory.forProfile("alice");    // the same cookies on every replica
+		// end::redis-factory[]
+		return factory;
 	}
 
 	private LettuceConnectionFactory connectionFactory() {

@@ -140,11 +140,13 @@ class XhrProfileScopeWebFluxTests {
 		}
 
 		private Mono<String> send(String path) {
+			// tag::scoped-handler[]
 			// Created in the handler: the factory finds the caller's web session in the Reactor context.
 			XMLHttpRequest xhr = this.xhrFactory.create();
 			xhr.open("GET", this.upstream + path);
 			xhr.send();
 			return xhr.asMono().map(XMLHttpRequest::getResponseText);
+			// end::scoped-handler[]
 		}
 
 		@Bean

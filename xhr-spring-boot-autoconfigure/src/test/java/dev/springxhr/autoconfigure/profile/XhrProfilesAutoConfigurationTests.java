@@ -1,6 +1,8 @@
 package dev.springxhr.autoconfigure.profile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.DisposableServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -141,6 +147,31 @@ class XhrProfilesAutoConfigurationTests {
 			assertThat(ProfileUpstream.getNow(b.forProfile("alice"), upstream.url("/echo")))
 				.isEqualTo("session=alice" + ProfileUpstream.SECRET);
 		}));
+	}
+
+	@Test
+	void theDocsExampleStartsWithSessionProfilesInRedis() throws Exception {
+		List<String> properties = new ArrayList<>();
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("profiles.yml",
+				new ClassPathResource("snippets/profiles.yml"))) {
+			EnumerablePropertySource<?> yaml = (EnumerablePropertySource<?>) source;
+			for (String name : yaml.getPropertyNames()) {
+				properties.add(name + "=" + yaml.getProperty(name));
+			}
+		}
+		assertThat(properties).contains("xhr.profiles.scope=session", "xhr.profiles.cookie-store=redis");
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues(properties.toArray(String[]::new))
+			// this test's Redis, not redis.internal
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
+			.run((context) -> {
+				assertThat(context.getBean(XhrFactory.class)).isInstanceOfSatisfying(ScopedXhrFactory.class,
+						(factory) -> assertThat(factory.getScope()).isEqualTo(XhrProfileScope.SESSION));
+				XhrCookieStores stores = context.getBean(XhrCookieStores.class);
+				assertThat(stores.getType()).isEqualTo("redis");
+				assertThat(stores.getStores().apply("k")).hasToString("RedisCookieStore[key=orders:xhr-cookies:k]");
+				stores.check();
+			});
 	}
 
 	@SuppressWarnings("unchecked")
