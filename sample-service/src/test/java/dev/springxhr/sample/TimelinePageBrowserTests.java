@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,8 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,24 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample's page ({@code /}) in a real browser, Debian's headless Chromium driven by chromedriver: it connects to
  * the event stream, a click on "Check now" checks every upstream, and the timeline shows each request's relayed XHR
  * events as they fire — loadstart → progress → load → loadend for the fast JSON upstream, timeout for the slow one —
- * and the {@code xhr} health.
- * <p>
- * Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages {@code chromium} and
- * {@code chromium-driver}, which {@code .ci/run} installs). Without them the test is skipped, unless the environment
- * variable {@code XHR_BROWSER_TESTS=required} (set by {@code .ci/run}) makes their absence a failure.
+ * and the {@code xhr} health (the browser: {@link HeadlessChromium}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class TimelinePageBrowserTests {
 
-	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static WebDriver browser;
+	private static HeadlessChromium chromium;
 
-	private static Path profile;
+	private static WebDriver browser;
 
 	@LocalServerPort
 	private int port;
@@ -63,33 +52,14 @@ class TimelinePageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "required".equals(System.getenv("XHR_BROWSER_TESTS"))) {
-			throw new IllegalStateException("XHR_BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing: apt-get install chromium chromium-driver");
-		}
-		Assumptions.assumeTrue(installed, () -> "No " + CHROMIUM + " and " + CHROMEDRIVER + ": browser test skipped");
-		profile = Files.createTempDirectory("sample-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		// The flags keep Chromium off the (closed) network and independent of the machine's state.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1600", "--user-data-dir=" + profile);
-		// An explicit driver: Selenium Manager would otherwise try to download one.
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

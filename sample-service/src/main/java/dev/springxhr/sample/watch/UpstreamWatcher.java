@@ -49,7 +49,9 @@ public class UpstreamWatcher implements DisposableBean {
 	private volatile @Nullable Disposable schedule;
 
 	public UpstreamWatcher(XhrFactory xhrFactory, UpstreamWatchProperties properties) {
-		this.xhrFactory = xhrFactory;
+		// The watcher calls its upstreams as the service itself, on a schedule or for whoever clicks "Check now":
+		// a profile of its own keeps the upstreams' session cookies from one check to the next.
+		this.xhrFactory = xhrFactory.forProfile("upstream-watch");
 		this.properties = properties;
 	}
 

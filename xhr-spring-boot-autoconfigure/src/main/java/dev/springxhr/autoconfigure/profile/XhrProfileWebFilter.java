@@ -4,9 +4,13 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import io.netty.channel.EventLoop;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -43,7 +47,7 @@ public final class XhrProfileWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (this.scope == XhrProfileScope.SESSION) {
-			return exchange.getSession().flatMap((session) -> filter(exchange, chain, new Lazy(() -> {
+			return onEventLoop(exchange, exchange.getSession()).flatMap((session) -> filter(exchange, chain, new Lazy(() -> {
 				synchronized (session) {
 					Object existing = session.getAttributes().get(SessionProfile.ATTRIBUTE);
 					SessionProfile profile = (existing instanceof SessionProfile found) ? found
@@ -53,6 +57,21 @@ public final class XhrProfileWebFilter implements WebFilter, Ordered {
 			})));
 		}
 		return filter(exchange, chain, new Lazy(this.factory::newProfile));
+	}
+
+	/**
+	 * A new in-memory web session is made on another thread (WebFlux's store generates its id off the event loop), and
+	 * the chain would go on there: on Reactor Netty, go back to the connection's event loop, where handlers run
+	 * without this filter.
+	 */
+	private static Mono<WebSession> onEventLoop(ServerWebExchange exchange, Mono<WebSession> session) {
+		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		if (!(nativeRequest instanceof Connection connection)) {
+			return session;
+		}
+		EventLoop eventLoop = connection.channel().eventLoop();
+		return session.flatMap((resolved) -> eventLoop.inEventLoop() ? Mono.just(resolved)
+				: Mono.just(resolved).publishOn(Schedulers.fromExecutor(eventLoop)));
 	}
 
 	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Supplier<XhrFactory> profile) {
