@@ -3,18 +3,13 @@ package dev.springxhr.autoconfigure.profile;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +17,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
-import dev.springxhr.xhr.support.XhrTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,18 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = XhrProfileScopeRequestTests.RequestProxyApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.reactor.context-propagation=auto" })
-class XhrProfileScopeRequestTests {
-
-	@RegisterExtension
-	static final XhrTestServer<DisposableServer> upstream = ProfileUpstream.server();
-
-	@DynamicPropertySource
-	static void upstreamUrl(DynamicPropertyRegistry registry) {
-		registry.add("upstream.url", upstream::baseUrl);
-	}
-
-	@LocalServerPort
-	int port;
+class XhrProfileScopeRequestTests extends ProfileScopeApplicationTests {
 
 	@Test
 	void theRequestsOfOneInboundRequestShareAProfileAndTheNextStartsEmpty() {
