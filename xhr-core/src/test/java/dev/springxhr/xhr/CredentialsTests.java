@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.springxhr.xhr.support.EventRecorder;
@@ -24,7 +30,17 @@ import dev.springxhr.xhr.support.XhrTestServer;
  * factory-wide credentials policy and Firefox's {@code mozAnon} — asserted on what two servers (two origins, and two
  * host names for one of them) received.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.springxhr.xhr.CookieStoreKinds#all")
 class CredentialsTests {
+
+	@Parameter(0)
+	String cookieStoreKind;
+
+	@Parameter(1)
+	Function<String, CookieStore> cookieStores;
+
+	private @Nullable XhrFactory factory;
 
 	@RegisterExtension
 	static final XhrTestServer<WireMockServer> a = XhrTestServer.wireMock();
@@ -91,7 +107,7 @@ class CredentialsTests {
 
 	@Test
 	void setCookieIsStoredAndSentBackToTheSameOriginButScriptNeverSeesIt() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		XMLHttpRequest first = send(factory, setsCookie(a, path("set"), "sid=abc; Path=/; HttpOnly",
 				"theme=dark; Path=/"), false).xhr();
 		assertThat(first.getResponseHeader("Set-Cookie")).isNull();
@@ -104,9 +120,9 @@ class CredentialsTests {
 
 	@Test
 	void cookiesOfOneFactoryAreNotSeenByAnother() {
-		send(a.newFactory(), setsCookie(a, path("set"), "mine=1; Path=/own"), false);
+		send(newFactory(UnaryOperator.identity()), setsCookie(a, path("set"), "mine=1; Path=/own"), false);
 		String next = path("own/next");
-		send(a.newFactory(), ok(a, next), false);
+		send(newFactory(UnaryOperator.identity()), ok(a, next), false);
 
 		assertThat(cookieOf(a, next)).isNull();
 	}
@@ -118,7 +134,7 @@ class CredentialsTests {
 
 	@Test
 	void cookiesNeverGoToAnotherHost() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		send(factory, byAddress(a, setsCookie(a, path("set"), "host=127; Path=/")), false);
 		String other = path("other-host");
 		// The same server under another name is another host: the cookie is host-only for 127.0.0.1.
@@ -129,7 +145,7 @@ class CredentialsTests {
 
 	@Test
 	void aRedirectToAnotherOriginCarriesCookiesOnlyWithCredentials() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		send(factory, setsCookie(a, path("set"), "shared=1; Path=/"), false);
 
 		// b is another origin (another port) of the same host; cookies ignore ports, so only the credentials mode
@@ -153,7 +169,7 @@ class CredentialsTests {
 
 	@Test
 	void cookiesSetByARedirectAreSentOnTheNextHop() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		String home = path("home");
 		ok(a, home);
 		String login = stub(a, path("login"),
@@ -165,7 +181,7 @@ class CredentialsTests {
 
 	@Test
 	void maxAgeZeroDeletesAndPathScopesCookies() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		send(factory, setsCookie(a, path("set"), "gone=1; Path=/", "scoped=1; Path=/scoped"), false);
 		send(factory, setsCookie(a, path("delete"), "gone=; Path=/; Max-Age=0"), false);
 		String outside = path("outside");
@@ -179,7 +195,7 @@ class CredentialsTests {
 
 	@Test
 	void cookiesForAnotherDomainOrAPublicSuffixOrTooLargeAreNotStored() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		send(factory, setsCookie(a, path("bad"), "a=1; Domain=example.com; Path=/", "b=1; Domain=com; Path=/",
 				"c=" + "x".repeat(5000) + "; Path=/", "good=1; Path=/"), false);
 		String next = path("next");
@@ -190,13 +206,13 @@ class CredentialsTests {
 
 	@Test
 	void policyOmitNeverSendsCookiesAndIncludeAlwaysDoes() {
-		XhrFactory omit = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.OMIT));
+		XhrFactory omit = newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.OMIT));
 		send(omit, setsCookie(a, path("set"), "o=1; Path=/omit"), false);
 		String omitted = "/omit" + path("next");
 		send(omit, ok(a, omitted), true);
 		assertThat(cookieOf(a, omitted)).isNull();
 
-		XhrFactory include = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
+		XhrFactory include = newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
 		send(include, setsCookie(a, path("set"), "i=1; Path=/"), false);
 		String crossOrigin = path("cross");
 		ok(b, crossOrigin);
@@ -207,7 +223,7 @@ class CredentialsTests {
 
 	@Test
 	void mozAnonSendsNoCookiesStoresNoneAndAnswersNoChallenge() {
-		XhrFactory factory = a.factory();
+		XhrFactory factory = factory();
 		send(factory, setsCookie(a, path("set"), "anon=1; Path=/anon"), false);
 		String next = "/anon" + path("next");
 		XMLHttpRequest xhr = send(factory, setsCookie(a, next, "other=1; Path=/anon"), true,
@@ -231,7 +247,7 @@ class CredentialsTests {
 	void theOpenCredentialsAnswerABasicChallengeOnce() {
 		String path = path("auth");
 		stub(a, path, aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"r\""));
-		XMLHttpRequest xhr = send(a.factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
+		XMLHttpRequest xhr = send(factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
 
 		List<LoggedRequest> requests = a.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(requests).hasSize(2);
@@ -244,7 +260,7 @@ class CredentialsTests {
 	void urlUserinfoAnswersTheChallengeToo() {
 		String path = path("auth-url");
 		stub(a, path, aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"r\""));
-		send(a.newFactory(), "http://us%C3%A9r:p%40ss@localhost:" + a.port() + path, false);
+		send(newFactory(UnaryOperator.identity()), "http://us%C3%A9r:p%40ss@localhost:" + a.port() + path, false);
 
 		List<LoggedRequest> requests = a.server().findAll(anyRequestedFor(urlPathEqualTo(path)));
 		assertThat(requests).hasSize(2);
@@ -256,7 +272,7 @@ class CredentialsTests {
 	void a401WithoutABasicChallengeIsTheResponse() {
 		String path = path("no-challenge");
 		stub(a, path, aResponse().withStatus(401));
-		XMLHttpRequest xhr = send(a.factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
+		XMLHttpRequest xhr = send(factory(), a.baseUrl() + path, false, XhrOptions.defaults(), "user", "pass").xhr();
 
 		assertThat(a.server().findAll(anyRequestedFor(urlPathEqualTo(path)))).hasSize(1);
 		assertThat(xhr.getStatus()).isEqualTo((short) 401);
@@ -265,9 +281,24 @@ class CredentialsTests {
 	@Test
 	void credentialsAreNeverSentWithoutAChallenge() {
 		String path = path("no-auth-needed");
-		send(a.newFactory(), ok(a, path).replace("http://", "http://user:pass@"), false);
+		send(newFactory(UnaryOperator.identity()), ok(a, path).replace("http://", "http://user:pass@"), false);
 
 		assertThat(received(a, path).containsHeader("Authorization")).isFalse();
+	}
+
+	/** The test's factory, on the cookie stores of this run: the same one all test long. */
+	private XhrFactory factory() {
+		XhrFactory current = this.factory;
+		if (current == null) {
+			current = newFactory(UnaryOperator.identity());
+			this.factory = current;
+		}
+		return current;
+	}
+
+	/** A new factory with changed settings, on the cookie stores of this run. */
+	private XhrFactory newFactory(UnaryOperator<XhrSettings> settings) {
+		return a.newFactory(settings, this.cookieStores);
 	}
 
 }

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.springxhr.xhr.support.EventRecorder;
 import dev.springxhr.xhr.support.RawHttpServer;
@@ -33,7 +37,17 @@ import dev.springxhr.xhr.support.XhrTestServer;
  * redirect to another origin (§4.4 HTTP-redirect fetch step 13) and never comes back; the URL's credentials only
  * answer a 401 challenge (§4.5 step 14) and a preflight carries no credentials at all (§4.10).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.springxhr.xhr.CookieStoreKinds#all")
 class CrossOriginCredentialsMatrixTests {
+
+	@Parameter(0)
+	String cookieStoreKind;
+
+	@Parameter(1)
+	Function<String, CookieStore> cookieStores;
+
+	private @Nullable XhrFactory factory;
 
 	@RegisterExtension
 	static final XhrTestServer<RawHttpServer> a = XhrTestServer.raw();
@@ -107,7 +121,7 @@ class CrossOriginCredentialsMatrixTests {
 	void eachHopGetsExactlyTheCredentialsFetchAllows(Route route, boolean withCredentials, CredentialsPolicy policy,
 			boolean mozAnon, boolean pageOrigin) {
 		int id = IDS.incrementAndGet();
-		XhrFactory factory = a.newFactory((settings) -> {
+		XhrFactory factory = newFactory((settings) -> {
 			XhrSettings withPolicy = settings.withCredentialsPolicy(policy);
 			return pageOrigin ? withPolicy.withOrigin(URI.create(a.baseUrl())) : withPolicy;
 		});
@@ -183,7 +197,7 @@ class CrossOriginCredentialsMatrixTests {
 	@Test
 	void aChallengeFromAnotherOriginNeverGetsTheCredentialsOfTheFirstUrl() {
 		int id = IDS.incrementAndGet();
-		XhrFactory factory = a.newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
+		XhrFactory factory = newFactory((settings) -> settings.withCredentialsPolicy(CredentialsPolicy.INCLUDE));
 		a.server().route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
 				"Location: " + b.baseUrl() + "/challenge-" + id, "Content-Length: 0"));
 		b.server().route("/challenge-" + id, RawHttpServer.response("HTTP/1.1 401 Unauthorized", "no",
@@ -207,7 +221,7 @@ class CrossOriginCredentialsMatrixTests {
 	@Test
 	void aCorsRedirectToAUrlWithCredentialsIsANetworkError() {
 		int id = IDS.incrementAndGet();
-		XhrFactory factory = a.newFactory((settings) -> settings.withOrigin(URI.create(a.baseUrl())));
+		XhrFactory factory = newFactory((settings) -> settings.withOrigin(URI.create(a.baseUrl())));
 		a.server().route("/to-b-" + id, RawHttpServer.response("HTTP/1.1 307 Temporary Redirect", "",
 				"Location: " + b.baseUrl().replace("http://", "http://planted:secret@") + "/never-" + id,
 				"Content-Length: 0"));
@@ -218,6 +232,21 @@ class CrossOriginCredentialsMatrixTests {
 
 		assertThat(rec.count("error")).isEqualTo(1);
 		assertThat(b.server().requestsTo("/never-" + id)).isEmpty();
+	}
+
+	/** The test's factory, on the cookie stores of this run: the same one all test long. */
+	private XhrFactory factory() {
+		XhrFactory current = this.factory;
+		if (current == null) {
+			current = newFactory(UnaryOperator.identity());
+			this.factory = current;
+		}
+		return current;
+	}
+
+	/** A new factory with changed settings, on the cookie stores of this run. */
+	private XhrFactory newFactory(UnaryOperator<XhrSettings> settings) {
+		return a.newFactory(settings, this.cookieStores);
 	}
 
 }

@@ -18,6 +18,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import dev.springxhr.xhr.CookieStore;
+import dev.springxhr.xhr.WebClientXhrFactory;
+import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
 
@@ -255,6 +258,17 @@ public final class XhrTestServer<S> implements BeforeAllCallback, BeforeEachCall
 	 */
 	public XhrFactory newFactory(WebClient.Builder client, UnaryOperator<XhrSettings> settings) {
 		return XhrFactory.of(client, settings.apply(settings()));
+	}
+
+	/**
+	 * @param settings changes to {@link #settings()}
+	 * @param cookieStores the cookie store of each profile (see {@code WebClientXhrFactory})
+	 * @return a new factory on {@code WebClient.builder()} with the changed settings and those cookie stores
+	 */
+	public XhrFactory newFactory(UnaryOperator<XhrSettings> settings,
+			Function<String, ? extends CookieStore> cookieStores) {
+		return new WebClientXhrFactory(WebClient.builder(), settings.apply(settings()),
+				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.NONE, cookieStores);
 	}
 
 	@Override
