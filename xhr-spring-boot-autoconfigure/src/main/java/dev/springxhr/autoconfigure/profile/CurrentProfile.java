@@ -16,7 +16,7 @@ final class CurrentProfile {
 	/** The key of the profile's resolver in the Reactor context. */
 	static final String KEY = "dev.springxhr.profile";
 
-	private static final ThreadLocal<@Nullable Supplier<XhrFactory>> current = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable Bound> current = new ThreadLocal<>();
 
 	static {
 		ContextRegistry.getInstance().registerThreadLocalAccessor(KEY, current::get, current::set, current::remove);
@@ -29,8 +29,17 @@ final class CurrentProfile {
 	static void register() {
 	}
 
-	static @Nullable Supplier<XhrFactory> get() {
+	static @Nullable Bound get() {
 		return current.get();
+	}
+
+	/**
+	 * The profile of an inbound request, with the factory whose filter made it: another application in the same JVM
+	 * (its thread-locals restored on a shared thread) never hands its users' profiles to this one's.
+	 * @param owner the factory the profile is for
+	 * @param profile the profile's factory, made on first use
+	 */
+	record Bound(XhrFactory owner, Supplier<XhrFactory> profile) {
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.springxhr.autoconfigure.profile;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -96,9 +95,9 @@ public final class ScopedXhrFactory implements XhrFactory {
 
 	/** The factory of the caller's profile. */
 	XhrFactory current() {
-		Supplier<XhrFactory> bound = CurrentProfile.get();
-		if (bound != null) {
-			return bound.get();
+		CurrentProfile.Bound bound = CurrentProfile.get();
+		if (bound != null && bound.owner() == this) {
+			return bound.profile().get();
 		}
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null) {

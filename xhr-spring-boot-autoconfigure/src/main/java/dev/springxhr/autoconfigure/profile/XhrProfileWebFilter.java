@@ -76,7 +76,8 @@ public final class XhrProfileWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Supplier<XhrFactory> profile) {
 		exchange.getAttributes().put(ATTRIBUTE, profile);
-		return chain.filter(exchange).contextWrite((context) -> context.put(CurrentProfile.KEY, profile));
+		CurrentProfile.Bound bound = new CurrentProfile.Bound(this.factory, profile);
+		return chain.filter(exchange).contextWrite((context) -> context.put(CurrentProfile.KEY, bound));
 	}
 
 	private static SessionProfile startWith(WebSession session, SessionProfile profile) {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,11 +22,17 @@ final class ProfileUpstream {
 
 	static final String SECRET = "-secret";
 
+	/**
+	 * Event loops of the upstreams' own: a Spring Boot context that closes (another test class's, running in
+	 * parallel) disposes Reactor Netty's global loops, which would stop a server bound on them.
+	 */
+	private static final LoopResources LOOPS = LoopResources.create("profile-upstream", 2, true);
+
 	private ProfileUpstream() {
 	}
 
 	static XhrTestServer<DisposableServer> server() {
-		return XhrTestServer.reactorNetty((server) -> server.route((routes) -> routes
+		return XhrTestServer.reactorNetty((server) -> server.runOn(LOOPS).route((routes) -> routes
 			.get("/login", (request, response) -> {
 				String user = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams().getFirst("user");
 				return response.header("Set-Cookie", "session=" + user + SECRET + "; Path=/; HttpOnly")

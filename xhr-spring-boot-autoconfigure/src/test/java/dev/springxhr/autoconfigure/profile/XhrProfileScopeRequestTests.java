@@ -2,6 +2,7 @@ package dev.springxhr.autoconfigure.profile;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request share a profile (a login, then the call it allows), the next inbound request starts empty, and no web
  * session is started for it.
  */
+@Tag("profile-scopes")
 @SpringBootTest(classes = XhrProfileScopeRequestTests.RequestProxyApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.reactor.context-propagation=auto" })

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through Spring's {@code RequestContextHolder}; two users interleaving requests only ever send their own upstream
  * session, and a caller without a session has none.
  */
+@Tag("profile-scopes")
 @SpringBootTest(classes = XhrProfileScopeServletTests.MvcProxyApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "xhr.profiles.scope=session" })

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1,000 interleaved requests each; each user only ever sends their own upstream session, and no cookie value shows
  * in logs, events, metrics or health.
  */
+@Tag("profile-scopes")
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = XhrProfileScopeWebFluxTests.ProxyApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * ("two replicas") on one real Redis share a user's cookies and never another's, with the {@code xhr} health DOWN
  * while Redis is away.
  */
+@Tag("profile-scopes")
 @ExtendWith(OutputCaptureExtension.class)
 class XhrProfilesAutoConfigurationTests {
 
