@@ -26,7 +26,7 @@ import dev.springxhr.xhr.XhrFactory;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RequestBenchmark {
 
-	@Param({ "webclient", "xhr-async", "xhr-sync", "jdk-httpclient" })
+	@Param({ "webclient", "xhr-async", "xhr-async-new-profile", "xhr-sync", "jdk-httpclient" })
 	public String client;
 
 	@Param({ "1024", "1048576" })
@@ -62,6 +62,9 @@ public class RequestBenchmark {
 		int length = switch (this.client) {
 			case "webclient" -> this.clients.webClientGet(this.url).get(10, TimeUnit.SECONDS).length;
 			case "xhr-async" -> BenchClients.xhrGet(this.asyncFactory, this.url).get(10, TimeUnit.SECONDS);
+			// What the request scope does outside an inbound request: a new, empty profile for each request.
+			case "xhr-async-new-profile" -> BenchClients.xhrGet(this.asyncFactory.newProfile(), this.url)
+				.get(10, TimeUnit.SECONDS);
 			case "xhr-sync" -> BenchClients.xhrGetSync(this.syncFactory, this.url);
 			case "jdk-httpclient" -> this.clients.jdkGet(this.url).length;
 			default -> throw new IllegalStateException("Unknown client " + this.client);
