@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.observation.Observation;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,9 @@ final class AsyncSend {
 
 	private final SerialTaskQueue tasks;
 
+	/** The queue on the event loop of the last send made from one ({@link EventDelivery#EVENT_LOOP}). */
+	private @Nullable SerialTaskQueue loopTasks;
+
 	AsyncSend(XMLHttpRequest xhr, RequestState state, XhrEngine engine, SerialTaskQueue tasks) {
 		this.xhr = xhr;
 		this.state = state;
@@ -65,6 +70,7 @@ final class AsyncSend {
 			return;
 		}
 		Fetch started = new Fetch(request, System.nanoTime());
+		started.tasks = taskQueue();
 		started.observation = (observation != null) ? observation.observation() : null;
 		started.onTimeoutChange = () -> scheduleTimeout(started);
 		this.state.fetchStarted(started);
@@ -81,9 +87,29 @@ final class AsyncSend {
 		scheduleTimeout(started);
 	}
 
+	/**
+	 * The queue of a send's event tasks: with {@link EventDelivery#EVENT_LOOP}, a send from a Netty event loop has its
+	 * events on that loop (run-to-completion: none can run before the sending code returns); else the request's queue
+	 * on the factory's executor.
+	 */
+	private SerialTaskQueue taskQueue() {
+		if (this.engine.settings().eventDelivery() == EventDelivery.EVENT_LOOP) {
+			EventExecutor loop = ThreadExecutorMap.currentExecutor();
+			if (loop != null && loop.inEventLoop()) {
+				SerialTaskQueue last = this.loopTasks;
+				if (last == null || last.executor() != loop) {
+					last = new SerialTaskQueue(loop);
+					this.loopTasks = last;
+				}
+				return last;
+			}
+		}
+		return this.tasks;
+	}
+
 	/** Queues a step as an event task of the request. */
 	private void runTask(Fetch owner, Runnable step) {
-		this.tasks.execute(() -> runStep(owner, step));
+		owner.tasks.execute(() -> runStep(owner, step));
 	}
 
 	/**
@@ -320,7 +346,7 @@ final class AsyncSend {
 		@Override
 		public void onBodyChunksRead() {
 			if (this.owner.chunkTaskScheduled.compareAndSet(false, true)) {
-				AsyncSend.this.tasks.execute(this::appendChunks);
+				this.owner.tasks.execute(this::appendChunks);
 			}
 		}
 

@@ -13,6 +13,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
+import dev.springxhr.xhr.internal.task.SerialTaskQueue;
 import dev.springxhr.xhr.internal.task.CallerContexts;
 
 /**
@@ -27,6 +28,10 @@ final class Fetch {
 
 	/** The thread-local context of the code that called send(), restored around each event task of this send. */
 	final ContextSnapshot callerContext;
+
+	/** The queue of this send's event tasks (see {@code AsyncSend}); set before the fetch starts. */
+	@SuppressWarnings("NullAway.Init")
+	SerialTaskQueue tasks;
 
 	/** The Observation of this send, the parent of WebClient's; {@code null} when not observed. */
 	@Nullable Observation observation;

@@ -21,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.internal.cookie.CookieJar;
 import dev.springxhr.xhr.internal.fetch.Fetcher;
+import dev.springxhr.xhr.internal.task.CallerContexts;
 import dev.springxhr.xhr.internal.task.EventExecutors;
 import dev.springxhr.xhr.internal.json.JsonBodyMapper;
 import dev.springxhr.xhr.internal.cors.PreflightCache;
@@ -113,6 +114,8 @@ public final class WebClientXhrFactory implements XhrFactory {
 		Objects.requireNonNull(eventExecutor, "'eventExecutor' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
 		Objects.requireNonNull(cookieStores, "'cookieStores' must not be null");
+		// Read what the first send() would otherwise read from files, perhaps on an event loop.
+		CallerContexts.initialize();
 		long maxResponseSize = (settings.maxResponseSize() != null) ? settings.maxResponseSize().toBytes()
 				: Long.MAX_VALUE;
 		// The codecs the builder ends up with (Boot's customizers included) decode typed JSON responses; the
@@ -159,6 +162,16 @@ public final class WebClientXhrFactory implements XhrFactory {
 	 */
 	public XhrSettings getSettings() {
 		return this.engine.settings();
+	}
+
+	/**
+	 * Return an executor of event tasks on virtual threads (one a task, named {@code xhr-event-virtual-N}), for the
+	 * constructors that take one: a listener that blocks parks its virtual thread, not a platform one.
+	 * @return the executor, one for the JVM
+	 * @throws UnsupportedOperationException before Java 21 (this library is built for Java 17)
+	 */
+	public static Executor virtualThreadEventExecutor() {
+		return EventExecutors.virtualThreads();
 	}
 
 	/**

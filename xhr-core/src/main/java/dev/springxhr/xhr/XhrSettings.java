@@ -38,19 +38,20 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
  * but not the link-local and cloud metadata networks
  * @param publicSuffixList a Public Suffix List in its file format (gzipped or not) to use instead of the bundled one
  * for cookie domains and same-site checks, read when the factory is built; {@code null} for the bundled list
+ * @param eventDelivery where asynchronous requests' events run ({@link EventDelivery})
  */
 public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
 		GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
 		@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
 		Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy,
-		@Nullable Resource publicSuffixList) {
+		@Nullable Resource publicSuffixList, EventDelivery eventDelivery) {
 
 	/** The Fetch standard's redirect limit. */
 	public static final int MAX_REDIRECTS = 20;
 
 	private static final XhrSettings DEFAULTS = new XhrSettings(null, null, Duration.ZERO,
 			SyncXhrPolicy.DENY_ON_EVENT_LOOP, GlobalScope.WINDOW, CredentialsPolicy.SAME_ORIGIN, MAX_REDIRECTS, null,
-			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults(), null);
+			null, Duration.ZERO, Duration.ZERO, true, NetworkAccessPolicy.defaults(), null, EventDelivery.EXECUTOR);
 
 	// The one place where the settings' values are checked: Spring Boot's properties map onto these components and
 	// report a failure under the property's name. An IllegalArgumentException names the component that is out of
@@ -63,6 +64,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 		Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
 		Objects.requireNonNull(responseTimeout, "'responseTimeout' must not be null");
 		Objects.requireNonNull(networkAccessPolicy, "'networkAccessPolicy' must not be null");
+		Objects.requireNonNull(eventDelivery, "'eventDelivery' must not be null");
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException(
 					"'timeout' must not be negative (zero means no timeout), was " + timeout);
@@ -164,6 +166,33 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	}
 
 	/**
+	 * Create settings whose requests' events run on the factory's executor ({@link EventDelivery#EXECUTOR}).
+	 * @param baseUrl see {@link #baseUrl()}
+	 * @param origin see {@link #origin()}
+	 * @param timeout see {@link #timeout()}
+	 * @param syncXhrPolicy see {@link #syncXhrPolicy()}
+	 * @param globalScope see {@link #globalScope()}
+	 * @param credentialsPolicy see {@link #credentialsPolicy()}
+	 * @param maxRedirects see {@link #maxRedirects()}
+	 * @param maxResponseSize see {@link #maxResponseSize()}
+	 * @param userAgent see {@link #userAgent()}
+	 * @param connectTimeout see {@link #connectTimeout()}
+	 * @param responseTimeout see {@link #responseTimeout()}
+	 * @param cookiesEnabled see {@link #cookiesEnabled()}
+	 * @param networkAccessPolicy see {@link #networkAccessPolicy()}
+	 * @param publicSuffixList see {@link #publicSuffixList()}
+	 */
+	public XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration timeout, SyncXhrPolicy syncXhrPolicy,
+			GlobalScope globalScope, CredentialsPolicy credentialsPolicy, int maxRedirects,
+			@Nullable DataSize maxResponseSize, @Nullable String userAgent, Duration connectTimeout,
+			Duration responseTimeout, boolean cookiesEnabled, NetworkAccessPolicy networkAccessPolicy,
+			@Nullable Resource publicSuffixList) {
+		this(baseUrl, origin, timeout, syncXhrPolicy, globalScope, credentialsPolicy, maxRedirects, maxResponseSize,
+				userAgent, connectTimeout, responseTimeout, cookiesEnabled, networkAccessPolicy, publicSuffixList,
+				EventDelivery.EXECUTOR);
+	}
+
+	/**
 	 * Return the defaults: no base URL, no origin, no timeout, {@link SyncXhrPolicy#DENY_ON_EVENT_LOOP},
 	 * {@link GlobalScope#WINDOW}, {@link CredentialsPolicy#SAME_ORIGIN}, 20 redirects, no size limit, the HTTP
 	 * client's User-Agent and connect timeout, no response timeout, cookies enabled, every host but not the link-local
@@ -182,7 +211,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withBaseUrl(@Nullable URI baseUrl) {
 		return new XhrSettings(baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -193,7 +223,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withOrigin(@Nullable URI origin) {
 		return new XhrSettings(this.baseUrl, origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -204,7 +235,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withTimeout(Duration timeout) {
 		return new XhrSettings(this.baseUrl, this.origin, timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -215,7 +247,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withSyncXhrPolicy(SyncXhrPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, policy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -226,7 +259,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withGlobalScope(GlobalScope scope) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, scope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -237,7 +271,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCredentialsPolicy(CredentialsPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope, policy,
 				this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout, this.responseTimeout,
-				this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -248,7 +282,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxRedirects(int maxRedirects) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -259,7 +294,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withMaxResponseSize(@Nullable DataSize maxResponseSize) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -270,7 +306,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withUserAgent(@Nullable String userAgent) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -281,7 +318,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withConnectTimeout(Duration connectTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -292,7 +330,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withResponseTimeout(Duration responseTimeout) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -303,7 +342,8 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withCookiesEnabled(boolean cookiesEnabled) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList);
+				this.responseTimeout, cookiesEnabled, this.networkAccessPolicy,
+				this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -314,7 +354,7 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withNetworkAccessPolicy(NetworkAccessPolicy policy) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, policy, this.publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, policy, this.publicSuffixList, this.eventDelivery);
 	}
 
 	/**
@@ -326,7 +366,20 @@ public record XhrSettings(@Nullable URI baseUrl, @Nullable URI origin, Duration 
 	public XhrSettings withPublicSuffixList(@Nullable Resource publicSuffixList) {
 		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
 				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
-				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, publicSuffixList);
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy,
+				publicSuffixList, this.eventDelivery);
+	}
+
+	/**
+	 * Return a copy whose requests' events run elsewhere.
+	 * @param eventDelivery where asynchronous requests' events run
+	 * @return the new settings
+	 */
+	public XhrSettings withEventDelivery(EventDelivery eventDelivery) {
+		return new XhrSettings(this.baseUrl, this.origin, this.timeout, this.syncXhrPolicy, this.globalScope,
+				this.credentialsPolicy, this.maxRedirects, this.maxResponseSize, this.userAgent, this.connectTimeout,
+				this.responseTimeout, this.cookiesEnabled, this.networkAccessPolicy, this.publicSuffixList,
+				eventDelivery);
 	}
 
 }

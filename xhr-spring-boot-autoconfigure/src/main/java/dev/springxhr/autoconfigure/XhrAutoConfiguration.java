@@ -2,6 +2,7 @@ package dev.springxhr.autoconfigure;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -91,7 +92,7 @@ public final class XhrAutoConfiguration {
 	XhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
 			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector,
 			ObjectProvider<ObservationRegistry> observationRegistry, XhrCookieStores cookieStores,
-			XhrProfilesProperties profiles) {
+			XhrProfilesProperties profiles, XhrProperties properties, Environment environment) {
 		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		XhrClientHttpConnector xhrConnector = connector.getIfAvailable();
@@ -103,12 +104,41 @@ public final class XhrAutoConfiguration {
 		// Each send() is an Observation in the context's registry, the parent of the WebClient's (Boot gives its
 		// builder the same registry).
 		WebClientXhrFactory factory = new WebClientXhrFactory(builder, settings,
-				WebClientXhrFactory.defaultEventExecutor(), XhrEventObserver.composite(observers.orderedStream().toList()),
+				eventExecutor(properties.getEvents().getDelivery(), environment),
+				XhrEventObserver.composite(observers.orderedStream().toList()),
 				cookieStores.getStores(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		XhrProfileScope scope = profiles.getScope();
 		logger.info(LogMessage.format("XhrFactory profiles: scope %s (%s), cookies %s (xhr.profiles.*)",
 				scope.name().toLowerCase(Locale.ROOT), describe(scope), cookieStores.getType()));
 		return (scope != XhrProfileScope.APPLICATION) ? new ScopedXhrFactory(factory, scope) : factory;
+	}
+
+	/** The executor of event tasks that {@code xhr.events.delivery} asks for, logged at start-up. */
+	private static Executor eventExecutor(XhrEventDelivery delivery, Environment environment) {
+		boolean virtual = switch (delivery) {
+			case VIRTUAL_THREADS -> true;
+			case AUTO -> environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
+					&& Runtime.version().feature() >= 21;
+			default -> false;
+		};
+		if (virtual) {
+			try {
+				Executor executor = WebClientXhrFactory.virtualThreadEventExecutor();
+				logger.info(LogMessage.format("XhrFactory events: delivered on virtual threads (xhr.events.delivery=%s)",
+						delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+				return executor;
+			}
+			catch (UnsupportedOperationException ex) {
+				throw new InvalidConfigurationPropertyValueException("xhr.events.delivery", "virtual-threads",
+						ex.getMessage());
+			}
+		}
+		logger.info(LogMessage.format("XhrFactory events: delivered %s (xhr.events.delivery=%s)",
+				(delivery == XhrEventDelivery.EVENT_LOOP)
+						? "on the sending event loop for requests sent from one, else on xhr-event-N threads"
+						: "on xhr-event-N threads, serially per request",
+				delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+		return WebClientXhrFactory.defaultEventExecutor();
 	}
 
 	private static String describe(XhrProfileScope scope) {

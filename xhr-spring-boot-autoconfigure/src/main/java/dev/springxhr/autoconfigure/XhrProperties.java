@@ -22,6 +22,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import dev.springxhr.xhr.CredentialsPolicy;
+import dev.springxhr.xhr.EventDelivery;
 import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.NetworkAccessPolicy;
 import dev.springxhr.xhr.SyncXhrPolicy;
@@ -229,6 +230,8 @@ public class XhrProperties implements InitializingBean {
 		settings = settings.withCookiesEnabled(this.credentials.getCookies().isEnabled());
 		settings = settings.withPublicSuffixList(readable("xhr.credentials.cookies.public-suffix-list",
 				this.credentials.getCookies().getPublicSuffixList()));
+		settings = settings.withEventDelivery((this.events.getDelivery() == XhrEventDelivery.EVENT_LOOP)
+				? EventDelivery.EVENT_LOOP : EventDelivery.EXECUTOR);
 		return settings.withNetworkAccessPolicy(this.security.toPolicy());
 	}
 
@@ -408,6 +411,21 @@ public class XhrProperties implements InitializingBean {
 		 * Query parameters whose values are replaced by *** in the URL of relayed events.
 		 */
 		private List<String> redactQueryParams = new ArrayList<>();
+
+		/**
+		 * Where requests deliver their events to listeners: auto (virtual threads when
+		 * spring.threads.virtual.enabled and Java 21+, else executor), executor, event-loop (requests sent from a
+		 * Netty event loop deliver on it) or virtual-threads.
+		 */
+		private XhrEventDelivery delivery = XhrEventDelivery.AUTO;
+
+		public XhrEventDelivery getDelivery() {
+			return this.delivery;
+		}
+
+		public void setDelivery(XhrEventDelivery delivery) {
+			this.delivery = delivery;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

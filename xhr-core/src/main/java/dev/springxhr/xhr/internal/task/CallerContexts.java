@@ -23,6 +23,14 @@ public final class CallerContexts {
 	}
 
 	/**
+	 * Load the registry now (it reads {@code META-INF/services} files): called where a factory is built, so that
+	 * the first {@code send()} from an event loop does not read files there.
+	 */
+	public static void initialize() {
+		// Loading the class builds the registry.
+	}
+
+	/**
 	 * Capture the calling thread's context.
 	 * @return the snapshot, whose {@code setThreadLocals()} restores it on another thread
 	 */

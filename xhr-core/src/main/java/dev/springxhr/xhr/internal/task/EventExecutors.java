@@ -1,10 +1,14 @@
 package dev.springxhr.xhr.internal.task;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default executor of event tasks: a cached pool of daemon threads named {@code xhr-event-N}. A thread is
@@ -19,6 +23,51 @@ public final class EventExecutors {
 
 	public static Executor shared() {
 		return Holder.SHARED;
+	}
+
+	/**
+	 * The executor of event tasks on virtual threads, one a task, named {@code xhr-event-virtual-N}: Java 21 and
+	 * later (this library is built for Java 17, so the API is found reflectively).
+	 * @return the executor, one for the JVM
+	 * @throws UnsupportedOperationException before Java 21
+	 */
+	public static Executor virtualThreads() {
+		Executor executor = VirtualThreads.EXECUTOR;
+		if (executor == null) {
+			throw new UnsupportedOperationException("Virtual threads need Java 21 or later; this is Java "
+					+ Runtime.version().feature());
+		}
+		return executor;
+	}
+
+	/** Whether this runtime has virtual threads (Java 21 and later). */
+	public static boolean hasVirtualThreads() {
+		return VirtualThreads.EXECUTOR != null;
+	}
+
+	private static final class VirtualThreads {
+
+		static final @Nullable Executor EXECUTOR = create();
+
+		private static @Nullable Executor create() {
+			try {
+				// Thread.ofVirtual().name("xhr-event-virtual-", 1).factory(), then Executors.newThreadPerTaskExecutor
+				Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+				Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+				builder = builderType.getMethod("name", String.class, long.class)
+					.invoke(builder, "xhr-event-virtual-", 1L);
+				ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+				return (Executor) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
+					.invoke(null, factory);
+			}
+			catch (NoSuchMethodException | ClassNotFoundException ex) {
+				return null;
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot create the virtual-thread executor", ex);
+			}
+		}
+
 	}
 
 	private static final class Holder {

@@ -29,6 +29,11 @@ public final class SerialTaskQueue implements Executor {
 		this.executor = executor;
 	}
 
+	/** The executor the tasks run on. */
+	public Executor executor() {
+		return this.executor;
+	}
+
 	@Override
 	public void execute(Runnable task) {
 		this.tasks.add(task);
@@ -44,6 +49,11 @@ public final class SerialTaskQueue implements Executor {
 	 */
 	private void handOver() {
 		EventExecutor eventLoop = ThreadExecutorMap.currentExecutor();
+		if (eventLoop != null && eventLoop == this.executor) {
+			// Events delivered on this very loop: after what it is doing now (never inside the caller's code).
+			this.executor.execute(this::drain);
+			return;
+		}
 		if (eventLoop != null && eventLoop.inEventLoop()) {
 			try {
 				eventLoop.execute(() -> this.executor.execute(this::drain));

@@ -1,0 +1,27 @@
+package dev.springxhr.xhr;
+
+/**
+ * Where the event tasks of an asynchronous request run: its network events (readyState changes, progress, load,
+ * error, timeout, loadend) and the listeners they call. Events of one request always run one at a time, in the
+ * standard's order, with exactly one {@code loadend} a send.
+ */
+public enum EventDelivery {
+
+	/**
+	 * On the factory's event executor (by default a cached pool of {@code xhr-event-N} threads, or virtual threads
+	 * given as the executor), serially per request: a listener that blocks holds up only its own request. The
+	 * code that called {@code send()} runs at the same time as the request's events: a request's state may change
+	 * right after {@code send()} returns.
+	 */
+	EXECUTOR,
+
+	/**
+	 * For a request sent from a Netty event loop (a WebFlux handler, a Reactor Netty callback), on that very event
+	 * loop: no hand-off to another thread, and run-to-completion as in a browser — the request's state cannot change
+	 * while the code that sent it is still running, since its events wait for the loop. Blocking is forbidden there
+	 * already: a listener that blocks stalls every connection of the loop (BlockHound reports it). A request sent
+	 * from any other thread is delivered as {@link #EXECUTOR}.
+	 */
+	EVENT_LOOP
+
+}
