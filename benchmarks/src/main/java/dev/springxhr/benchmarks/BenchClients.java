@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import io.netty.util.concurrent.EventExecutor;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.EventDelivery;
 import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XMLHttpRequest;
@@ -100,6 +102,26 @@ public final class BenchClients implements AutoCloseable {
 	 */
 	public XhrFactory directXhrFactory() {
 		return new WebClientXhrFactory(this.builder, XhrSettings.defaults(), Runnable::run, XhrEventObserver.NONE);
+	}
+
+	/**
+	 * An XHR factory with {@code EventDelivery.EVENT_LOOP}: a request sent from one of the clients' event loops has
+	 * its events there (see {@link #onEventLoop(Runnable)}).
+	 */
+	public XhrFactory eventLoopXhrFactory() {
+		return new WebClientXhrFactory(this.builder, XhrSettings.defaults().withEventDelivery(EventDelivery.EVENT_LOOP),
+				this.countingEventExecutor, XhrEventObserver.NONE);
+	}
+
+	/** Run a task on one of the clients' event loops, as a WebFlux handler runs on the server's. */
+	public void onEventLoop(Runnable task) {
+		EventExecutor current = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+		if (current != null && current.inEventLoop()) {
+			task.run();
+		}
+		else {
+			this.loops.onClient(true).next().execute(task);
+		}
 	}
 
 	/** An XHR factory of a worker scope: synchronous requests may set a response type there. */

@@ -17,8 +17,10 @@ import java.util.Objects;
 import org.springframework.context.support.GenericApplicationContext;
 
 import dev.springxhr.autoconfigure.ApplicationEventXhrEventRelay;
+import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
 
 /**
  * Closed-loop load: {@code c} users, each sending its next GET of 1 KiB the moment the previous one ends, for a fixed
@@ -71,6 +73,18 @@ public final class LoadHarness {
 			senders.put("xhr-relay", xhrSender(relayed, url, body));
 			XhrFactory direct = clients.directXhrFactory();
 			senders.put("xhr-direct", xhrSender(direct, url, body));
+			// Virtual threads as the event executor, where the runtime has them (Java 21+).
+			try {
+				XhrFactory virtual = new WebClientXhrFactory(clients.builder(), XhrSettings.defaults(),
+						WebClientXhrFactory.virtualThreadEventExecutor(), XhrEventObserver.NONE);
+				senders.put("xhr-virtual-threads", xhrSender(virtual, url, body));
+			}
+			catch (UnsupportedOperationException ex) {
+				// Java 17: no virtual threads to measure
+			}
+			// EventDelivery.EVENT_LOOP: each user sends from an event loop, and the next send comes from loadend there.
+			BiConsumer<Runnable, AtomicInteger> onLoop = xhrSender(clients.eventLoopXhrFactory(), url, body);
+			senders.put("xhr-event-loop", (done, errors) -> clients.onEventLoop(() -> onLoop.accept(done, errors)));
 			for (int concurrency : concurrencies) {
 				Map<String, Run> totals = new LinkedHashMap<>();
 				long xhrRequests = 0;

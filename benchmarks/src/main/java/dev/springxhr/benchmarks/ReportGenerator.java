@@ -29,6 +29,8 @@ public final class ReportGenerator {
 		return switch (client) {
 			case "xhr" -> "async XHR";
 			case "xhr-direct" -> "async XHR, events on the event loop";
+			case "xhr-event-loop" -> "async XHR, EventDelivery.EVENT_LOOP (sent from an event loop)";
+			case "xhr-virtual-threads" -> "async XHR, virtual threads";
 			case "xhr-relay" -> "async XHR, Spring event relay without listener";
 			default -> "raw WebClient";
 		};
