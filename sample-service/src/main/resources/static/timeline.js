@@ -1,8 +1,12 @@
-// The live timeline: one card per request, one chip per relayed XHR event, in the order they were fired.
+// The live timeline: one card per request, one chip per relayed XHR event, in the order they were fired, and a
+// waterfall: each request as a bar on a time axis shared by every card (like a browser's network panel), with a mark
+// where each event fired.
 (function () {
   'use strict';
   const requests = document.getElementById('requests');
   const cards = new Map();
+  // The length of every waterfall's axis: it grows (in whole seconds) to the longest request shown.
+  let axisMillis = 1000;
 
   function card(requestId, label, method, url) {
     let element = cards.get(requestId);
@@ -15,7 +19,10 @@
     element.dataset.label = label;
     element.innerHTML = '<header><span class="name"></span><span class="url"></span>' +
       '<span class="outcome" data-outcome="pending">pending</span></header>' +
-      '<div class="progress-bar"><div></div></div><div class="events"></div><p class="summary"></p>';
+      '<div class="progress-bar"><div></div></div>' +
+      '<div class="waterfall"><div class="bar"></div><span class="axis"></span></div>' +
+      '<div class="events"></div><p class="summary"></p>';
+    element.fired = [];
     element.querySelector('.name').textContent = label;
     element.querySelector('.url').textContent = method + ' ' + url;
     requests.prepend(element);
@@ -50,6 +57,54 @@
     }
     if (event.type === 'loadend' && !event.upload) {
       element.dataset.done = 'true';
+    }
+    element.fired.push({ type: event.type, upload: event.upload, readyState: event.readyState, at: event.timestamp });
+    const duration = element.fired[element.fired.length - 1].at - startOf(element.fired);
+    if (duration > axisMillis) {
+      axisMillis = Math.ceil(duration / 1000) * 1000;
+      for (const other of cards.values()) {
+        drawWaterfall(other);
+      }
+    }
+    else {
+      drawWaterfall(element);
+    }
+  }
+
+  // A request starts at its loadstart (its OPENED readystatechange fired in open(), before).
+  function startOf(fired) {
+    const loadstart = fired.find((each) => each.type === 'loadstart' && !each.upload);
+    return (loadstart || fired[0]).at;
+  }
+
+  // The request's bar from its first event to its last (so far), and a mark at each event, on the shared axis.
+  function drawWaterfall(element) {
+    const fired = element.fired;
+    if (!fired || fired.length === 0) {
+      return;
+    }
+    const waterfall = element.querySelector('.waterfall');
+    const start = startOf(fired);
+    const end = fired[fired.length - 1].at;
+    waterfall.dataset.startMillis = String(start);
+    waterfall.dataset.durationMillis = String(end - start);
+    waterfall.dataset.axisMillis = String(axisMillis);
+    const bar = waterfall.querySelector('.bar');
+    bar.style.width = Math.max(0.4, 100 * (end - start) / axisMillis) + '%';
+    waterfall.querySelector('.axis').textContent = (end - start) + ' ms of ' + axisMillis + ' ms';
+    waterfall.querySelectorAll('.mark').forEach((mark) => mark.remove());
+    for (const each of fired) {
+      if (each.type === 'readystatechange' || each.at < start) {
+        continue;
+      }
+      const mark = document.createElement('span');
+      mark.className = 'mark' + (each.upload ? ' upload' : '');
+      mark.dataset.type = each.type;
+      mark.dataset.upload = String(each.upload);
+      mark.dataset.offsetMillis = String(each.at - start);
+      mark.style.left = (100 * (each.at - start) / axisMillis) + '%';
+      mark.title = (each.upload ? 'upload.' : '') + each.type + ' at +' + (each.at - start) + ' ms';
+      waterfall.append(mark);
     }
   }
 

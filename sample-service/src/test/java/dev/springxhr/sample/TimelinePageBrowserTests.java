@@ -86,6 +86,15 @@ class TimelinePageBrowserTests {
 		assertThat(download).startsWith("loadstart").endsWith("load", "loadend");
 		assertThat(download.stream().filter("progress"::equals).count()).as("progress chips").isGreaterThan(2);
 
+		// The waterfall: each request a bar on one time axis, with a mark where each event fired, in order.
+		List<Long> inventoryOffsets = markOffsets(inventory);
+		assertThat(markTypes(inventory)).containsExactly("loadstart", "progress", "load", "loadend");
+		assertThat(inventoryOffsets).isSorted().startsWith(0L);
+		assertThat(markTypes(slow)).containsExactly("loadstart", "timeout", "loadend");
+		assertThat(markOffsets(slow).get(1)).as("the timeout fires 1 s after send()").isBetween(900L, 5000L);
+		assertThat(barWidth(slow)).as("the slow request's bar is the longer on the shared axis")
+			.isGreaterThan(barWidth(inventory));
+
 		wait.until(ExpectedConditions.attributeToBe(By.id("health"), "data-status", "UP"));
 		wait.until((driver) -> !driver.findElements(By.cssSelector("#health-details [data-probe='inventory']"))
 			.isEmpty());
@@ -122,6 +131,27 @@ class TimelinePageBrowserTests {
 		Object newest = ((JavascriptExecutor) browser).executeScript("return Math.max(0, ...Array.from("
 				+ "document.querySelectorAll('#requests li.request')).map((card) => Number(card.dataset.requestId)));");
 		return ((Number) newest).longValue();
+	}
+
+	/** The types of the request's own (not upload) marks on its waterfall, in the order they fired. */
+	@SuppressWarnings("unchecked")
+	private static List<String> markTypes(WebElement card) {
+		return (List<String>) ((JavascriptExecutor) browser).executeScript(
+				"return Array.from(arguments[0].querySelectorAll('.waterfall .mark[data-upload=\"false\"]'))"
+						+ ".map((mark) => mark.dataset.type);",
+				card);
+	}
+
+	/** When each of the request's own marks fired, in milliseconds after its loadstart. */
+	private static List<Long> markOffsets(WebElement card) {
+		return card.findElements(By.cssSelector(".waterfall .mark[data-upload='false']"))
+			.stream()
+			.map((mark) -> Long.parseLong(mark.getAttribute("data-offset-millis")))
+			.toList();
+	}
+
+	private static int barWidth(WebElement card) {
+		return card.findElement(By.cssSelector(".waterfall .bar")).getSize().getWidth();
 	}
 
 	/** The request's own events in the order the page shows them (without readystatechange and upload events). */
