@@ -54,8 +54,13 @@ public final class LoadHarness {
 		result.put("secondsPerRun", seconds);
 		result.put("rounds", rounds);
 		List<Map<String, Object>> rows = new ArrayList<>();
-		try (BenchServer server = BenchServer.start(1); BenchClients clients = new BenchClients(maxConcurrency)) {
-			String url = server.baseUrl() + "/bytes/" + body;
+		// --base-url: a server of another process (benchmarks/run starts Debian's nginx), serving /bytes/<n> too.
+		String externalBaseUrl = Results.option(args, "base-url", "");
+		result.put("server", externalBaseUrl.isEmpty() ? "in-JVM Reactor Netty"
+				: Results.option(args, "server-name", "a server of its own process at " + externalBaseUrl));
+		try (BenchServer server = externalBaseUrl.isEmpty() ? BenchServer.start(1) : null;
+				BenchClients clients = new BenchClients(maxConcurrency)) {
+			String url = (server != null ? server.baseUrl() : externalBaseUrl) + "/bytes/" + body;
 			XhrFactory xhr = clients.xhrFactory(XhrEventObserver.NONE);
 			Map<String, BiConsumer<Runnable, AtomicInteger>> senders = new LinkedHashMap<>();
 			senders.put("webclient", (done, errors) -> clients.webClientGet(url).whenComplete((bytes, ex) -> {

@@ -176,33 +176,14 @@ public final class ReportGenerator {
 		line();
 
 		if (load != null) {
-			line("## Load: closed loop, " + load.get("bodyBytes").asInt() + "-byte bodies");
-			line();
-			line("Each user sends its next GET when the previous one ends; " + load.get("rounds").asInt() + " rounds of "
-					+ load.get("secondsPerRun").asDouble() + " s per client and concurrency, order alternating, after a warm-up.");
-			line();
-			line("![throughput](performance-throughput.svg)");
-			line();
-			line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio | event tasks / request |");
-			line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-			for (JsonNode run : load.get("runs")) {
-				String c = run.get("concurrency").asString();
-				String client = run.get("client").asString();
-				String ratios = "| | | | ";
-				Double rawThroughput = load(load, "webclient", c, "throughput");
-				Double rawP50 = load(load, "webclient", c, "p50Micros");
-				Double rawP99 = load(load, "webclient", c, "p99Micros");
-				if (!client.equals("webclient") && rawThroughput != null && rawP50 != null && rawP99 != null) {
-					ratios = "| " + fmt(run.get("throughput").asDouble() / rawThroughput, 3)
-							+ " | " + fmt(run.get("p50Micros").asDouble() / rawP50, 3)
-							+ " | " + fmt(run.get("p99Micros").asDouble() / rawP99, 3) + " | "
-							+ (run.has("eventTasksPerRequest") ? fmt(run.get("eventTasksPerRequest").asDouble(), 2) : "") + " ";
-				}
-				line("| " + c + " | " + clientName(client) + " | "
-						+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
-						+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " " + ratios + "|");
+			loadSection(load, "", true);
+		}
+		for (String[] other : new String[][] { { "load-1mib.json", "" }, { "load-nginx.json", ", against nginx" },
+				{ "load-nginx-1mib.json", ", against nginx" } }) {
+			JsonNode more = readOrNull(other[0]);
+			if (more != null) {
+				loadSection(more, other[1], false);
 			}
-			line();
 		}
 
 		if (relayLoad != null) {
@@ -446,6 +427,41 @@ public final class ReportGenerator {
 		}
 		double by = Math.abs(value - limit) / limit * 100;
 		return "by " + fmt(by, 1) + " %";
+	}
+
+	/** A load run's table, with ratios to raw WebClient in the same run. */
+	private void loadSection(JsonNode load, String title, boolean chart) {
+		line("## Load: closed loop, " + load.get("bodyBytes").asInt() + "-byte bodies" + title);
+		line();
+		line("Each user sends its next GET when the previous one ends; " + load.get("rounds").asInt() + " rounds of "
+				+ load.get("secondsPerRun").asDouble() + " s per client and concurrency, order alternating, after a "
+				+ "warm-up. Server: " + (load.has("server") ? load.get("server").asString() : "in-JVM Reactor Netty")
+				+ ".");
+		line();
+		if (chart) {
+			line("![throughput](performance-throughput.svg)");
+			line();
+		}
+		line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio | event tasks / request |");
+		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (JsonNode run : load.get("runs")) {
+			String c = run.get("concurrency").asString();
+			String client = run.get("client").asString();
+			String ratios = "| | | | ";
+			Double rawThroughput = load(load, "webclient", c, "throughput");
+			Double rawP50 = load(load, "webclient", c, "p50Micros");
+			Double rawP99 = load(load, "webclient", c, "p99Micros");
+			if (!client.equals("webclient") && rawThroughput != null && rawP50 != null && rawP99 != null) {
+				ratios = "| " + fmt(run.get("throughput").asDouble() / rawThroughput, 3)
+						+ " | " + fmt(run.get("p50Micros").asDouble() / rawP50, 3)
+						+ " | " + fmt(run.get("p99Micros").asDouble() / rawP99, 3) + " | "
+						+ (run.has("eventTasksPerRequest") ? fmt(run.get("eventTasksPerRequest").asDouble(), 2) : "") + " ";
+			}
+			line("| " + c + " | " + clientName(client) + " | "
+					+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
+					+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " " + ratios + "|");
+		}
+		line();
 	}
 
 	private static @Nullable Double load(@Nullable JsonNode load, String client, String concurrency, String field) {
