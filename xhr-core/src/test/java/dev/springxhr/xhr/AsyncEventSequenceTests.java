@@ -5,6 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.netty.channel.DefaultEventLoopGroup;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,16 +28,51 @@ import static org.awaitility.Awaitility.await;
 /**
  * Whole event sequences of asynchronous requests (checklist §6, §7, §8; oracle README "Observed sequences"):
  * type, target, readyState, ProgressEvent values, and whether each event fired inside the call
- * ({@code call>event}) or later from the event loop.
+ * ({@code call>event}) or later from the event loop. Run with each {@link EventDelivery}: on the executor, calls
+ * from the test's thread; on the event loop, calls from a Netty event loop, as a WebFlux handler makes them.
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = { "executor", "event-loop" })
 class AsyncEventSequenceTests {
 
 	@RegisterExtension
 	final XhrTestServer<TestServer> netty = XhrTestServer.netty();
 
+	/** A Netty event loop that the "event-loop" runs make their calls from, as a WebFlux handler would. */
+	private static final DefaultEventLoopGroup scriptLoop = new DefaultEventLoopGroup(1);
+
+	/** Where events are delivered: {@code executor}, or {@code event-loop} ({@link EventDelivery#EVENT_LOOP}). */
+	@Parameter
+	String delivery;
+
+	private @Nullable XhrFactory factory;
+
+	@AfterAll
+	static void stopScriptLoop() {
+		scriptLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	/** The test's factory, delivering events as the run says. */
+	private XhrFactory factory() {
+		XhrFactory current = this.factory;
+		if (current == null) {
+			current = this.delivery.equals("event-loop")
+					? this.netty.newFactory((settings) -> settings.withEventDelivery(EventDelivery.EVENT_LOOP))
+					: this.netty.factory();
+			this.factory = current;
+		}
+		return current;
+	}
+
+	/** A recorder whose calls run where the run sends from: the test's thread, or an event loop. */
+	private EventRecorder attach(XMLHttpRequest xhr) {
+		EventRecorder recorder = EventRecorder.attach(xhr);
+		return this.delivery.equals("event-loop") ? recorder.runCallsOn(scriptLoop.next()) : recorder;
+	}
+
 	private EventRecorder get(String path) {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("GET", this.netty.url(path));
 		rec.send();
 		return rec;
@@ -52,17 +93,19 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void networkEventsComeFromAnotherThreadAfterTheCallReturned() {
-		long caller = Thread.currentThread().getId();
 		EventRecorder rec = get("/bytes?size=11").awaitLoadend();
 
 		List<Entry> entries = rec.entries();
+		long caller = entries.get(0).threadId();
 		assertThat(entries.subList(0, 2)).allSatisfy((e) -> {
 			assertThat(e.insideCall()).isTrue();
 			assertThat(e.threadId()).isEqualTo(caller);
 		});
+		// On the executor, another thread; on the event loop, the sending loop itself, after the call returned.
+		boolean sameLoop = this.delivery.equals("event-loop");
 		assertThat(entries.subList(2, entries.size())).allSatisfy((e) -> {
 			assertThat(e.insideCall()).as("%s from the event loop", e.render()).isFalse();
-			assertThat(e.threadId()).as("%s on another thread", e.render()).isNotEqualTo(caller);
+			assertThat(e.threadId() == caller).as("%s on the caller's thread", e.render()).isEqualTo(sameLoop);
 		});
 	}
 
@@ -89,8 +132,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void headHasNoLoadingStateAndNoProgressButTotalFromContentLength() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("HEAD", this.netty.url("/bytes?size=100"));
 		rec.send();
 		rec.awaitLoadend();
@@ -194,7 +237,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postStringWithUploadListenersFinishesUploadEventsBeforeHeaders() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", this.netty.url("/echo"));
 		rec.send("Test Message");
@@ -208,7 +251,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postBytesWithUploadListenersFinishesUploadEventsBeforeHeaders() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", this.netty.url("/echo"));
 		rec.send(new byte[] { 1, 2, 3, 4 });
@@ -222,7 +265,7 @@ class AsyncEventSequenceTests {
 	@Test
 	void largeUploadReportsIncreasingProgressAndCompletesBeforeHeaders() {
 		int size = 300 * 1024;
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", this.netty.url("/echo"));
 		rec.send(TestServer.pattern(0, size));
@@ -244,8 +287,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void postWithoutUploadListenersHasNoUploadEvents() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("POST", this.netty.url("/echo"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
@@ -256,8 +299,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void uploadListenersAddedAfterSendNeverFire() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("POST", this.netty.url("/trickle?parts=2&size=10&delay=150"));
 		rec.send("Test Message");
 		rec.attachUpload();
@@ -273,7 +316,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void uploadListenersWithoutBodyGetNoUploadEvents() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", this.netty.url("/echo"));
 		rec.send();
@@ -285,7 +328,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void getIgnoresTheBodyAndHasNoUploadEvents() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("GET", this.netty.url("/bytes?size=5"));
 		rec.send("Test Message");
@@ -299,8 +342,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedGet() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("GET", TestServer.closedPortUrl("/x"));
 		rec.send();
 		rec.awaitLoadend();
@@ -315,7 +358,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithUploadListenersAndBody() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send("Test Message");
@@ -329,7 +372,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithUploadListenersWithoutBody() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send();
@@ -341,8 +384,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void connectionRefusedPostWithBodyWithoutUploadListeners() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("POST", TestServer.closedPortUrl("/x"));
 		rec.send("Test Message");
 		rec.awaitLoadend();
@@ -376,8 +419,8 @@ class AsyncEventSequenceTests {
 	@Test
 	void openInsideHeadersReceivedDropsTheOldResponse() {
 		// Spec (processResponse: state is no longer headers received → return), not Chromium's oracle open-in-rsc2.
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		String second = this.netty.url("/bytes?size=2");
 		xhr.addEventListener("readystatechange", (e) -> {
 			if (xhr.getReadyState() == XMLHttpRequest.HEADERS_RECEIVED) {
@@ -398,8 +441,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void openDuringASendEndsItSilently() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		rec.open("GET", this.netty.url("/delay?ms=300"));
 		rec.send();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.netty.server().requests().size() == 1);
@@ -418,7 +461,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void openInsideLoadstartEndsTheSendBeforeAnythingIsSent() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		EventRecorder rec = EventRecorder.attachWithUpload(xhr);
 		String url = this.netty.url("/echo");
 		xhr.addEventListener("loadstart", (e) -> rec.open("POST", url));
@@ -434,8 +477,8 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void openAndSendInsideLoadendStartsASecondRequest() {
-		XMLHttpRequest xhr = this.netty.factory().create();
-		EventRecorder rec = EventRecorder.attach(xhr);
+		XMLHttpRequest xhr = factory().create();
+		EventRecorder rec = attach(xhr);
 		String second = this.netty.url("/bytes?size=6");
 		xhr.addEventListener("loadend", (e) -> {
 			if (rec.count("loadend") == 1) {
@@ -458,11 +501,11 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void handlerPropertiesGiveTheSameSequenceAsAddEventListener() {
-		XMLHttpRequest viaHandlers = this.netty.factory().create();
+		XMLHttpRequest viaHandlers = factory().create();
 		EventRecorder handlers = EventRecorder.attachHandlers(viaHandlers, true);
 		handlers.open("POST", this.netty.url("/echo"));
 		handlers.send("Test Message");
-		XMLHttpRequest viaListeners = this.netty.factory().create();
+		XMLHttpRequest viaListeners = factory().create();
 		EventRecorder listeners = EventRecorder.attachWithUpload(viaListeners);
 		listeners.open("POST", this.netty.url("/echo"));
 		listeners.send("Test Message");
@@ -477,7 +520,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void replacedHandlerKeepsItsPositionAndARemovedOneGoesToTheEnd() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		List<String> order = new CopyOnWriteArrayList<>();
 		EventListener handler2 = (e) -> order.add("H2");
 		xhr.addEventListener("load", (e) -> order.add("A"));
@@ -485,7 +528,7 @@ class AsyncEventSequenceTests {
 		xhr.addEventListener("load", (e) -> order.add("B"));
 		xhr.setOnload(handler2);
 		assertThat(xhr.getOnload()).isSameAs(handler2);
-		EventRecorder rec = EventRecorder.attach(xhr);
+		EventRecorder rec = attach(xhr);
 		rec.open("GET", this.netty.url("/bytes?size=3"));
 		rec.send();
 		rec.awaitLoadend();
@@ -502,11 +545,11 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void onceListenersFireOnce() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		List<String> once = new CopyOnWriteArrayList<>();
 		xhr.addEventListener("readystatechange", (e) -> once.add("rsc(" + xhr.getReadyState() + ")"),
 				AddEventListenerOptions.once());
-		EventRecorder rec = EventRecorder.attach(xhr);
+		EventRecorder rec = attach(xhr);
 		xhr.addEventListener("progress", (e) -> once.add("progress"), AddEventListenerOptions.once());
 		rec.open("GET", this.netty.url("/trickle?parts=3&size=10&delay=150"));
 		rec.send();
@@ -520,7 +563,7 @@ class AsyncEventSequenceTests {
 
 	@Test
 	void removeEventListenerDuringDispatchPreventsTheCall() {
-		XMLHttpRequest xhr = this.netty.factory().create();
+		XMLHttpRequest xhr = factory().create();
 		List<String> seen = new CopyOnWriteArrayList<>();
 		EventListener second = (e) -> seen.add("second:" + e.getType() + xhr.getReadyState());
 		xhr.addEventListener("readystatechange", (e) -> {
@@ -533,7 +576,7 @@ class AsyncEventSequenceTests {
 		EventListener loadSecond = (e) -> seen.add("second:load");
 		xhr.addEventListener("load", (e) -> xhr.removeEventListener("load", loadSecond));
 		xhr.addEventListener("load", loadSecond);
-		EventRecorder rec = EventRecorder.attach(xhr);
+		EventRecorder rec = attach(xhr);
 		rec.open("GET", this.netty.url("/bytes?size=3"));
 		rec.send();
 		rec.awaitLoadend();

@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -263,6 +265,13 @@ public final class EventRecorder {
 	 * @param action the call
 	 */
 	public void call(String name, Runnable action) {
+		Executor thread = this.callThread;
+		if (thread != null && !onCallThread()) {
+			// The script runs on its own thread (an event loop): the call, and the events fired inside it, run there.
+			CompletableFuture<Void> done = CompletableFuture.runAsync(() -> call(name, action), thread);
+			join(done);
+			return;
+		}
 		Deque<String> stack = this.calls.get();
 		stack.push(name);
 		try {
@@ -281,6 +290,10 @@ public final class EventRecorder {
 	 * @return the call's result
 	 */
 	public <T> T call(String name, Supplier<T> action) {
+		Executor thread = this.callThread;
+		if (thread != null && !onCallThread()) {
+			return join(CompletableFuture.supplyAsync(() -> call(name, action), thread));
+		}
 		Deque<String> stack = this.calls.get();
 		stack.push(name);
 		try {
@@ -288,6 +301,41 @@ public final class EventRecorder {
 		}
 		finally {
 			stack.pop();
+		}
+	}
+
+	/** Where recorded calls run, when not on the calling thread: e.g. a Netty event loop, as a WebFlux handler. */
+	private volatile @Nullable Executor callThread;
+
+	/**
+	 * Run this recorder's calls on an event loop, as a WebFlux handler makes them.
+	 * @param loop the event loop
+	 * @return this recorder
+	 */
+	public EventRecorder runCallsOn(io.netty.util.concurrent.EventExecutor loop) {
+		this.callThread = loop;
+		return this;
+	}
+
+	private boolean onCallThread() {
+		return this.callThread instanceof io.netty.util.concurrent.EventExecutor loop && loop.inEventLoop();
+	}
+
+	private static <T> T join(CompletableFuture<T> call) {
+		try {
+			return call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException | java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException("The recorded call did not end", ex);
 		}
 	}
 
