@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.jspecify.annotations.Nullable;
+import io.netty.channel.DefaultEventLoopGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,7 +148,13 @@ class FaultMatrixTests {
 
 	enum Mode {
 
-		ASYNC, SYNC
+		/** Asynchronous, events on the executor (the default delivery), calls from the test's thread. */
+		ASYNC,
+
+		/** Asynchronous with {@link EventDelivery#EVENT_LOOP}, calls from a Netty event loop (a WebFlux handler). */
+		ASYNC_EVENT_LOOP,
+
+		SYNC
 
 	}
 
@@ -187,6 +194,12 @@ class FaultMatrixTests {
 	/** Synchronous requests may have a timeout only outside a window (XHR §4.5.2 timeout setter). */
 	private static final Map<Client, XhrFactory> workerFactories = new EnumMap<>(Client.class);
 
+	/** {@link EventDelivery#EVENT_LOOP}: events on the loop that sent the request. */
+	private static final Map<Client, XhrFactory> eventLoopFactories = new EnumMap<>(Client.class);
+
+	/** The event loop the {@link Mode#ASYNC_EVENT_LOOP} cases send from; started before the thread baseline. */
+	private static final DefaultEventLoopGroup scriptLoop = new DefaultEventLoopGroup(1);
+
 	private static ThreadSnapshot baseline;
 
 	private static Map<String, Integer> boundedPools;
@@ -202,6 +215,8 @@ class FaultMatrixTests {
 			windowFactories.put(each, client.factory(each.customizer, XhrSettings.defaults()));
 			workerFactories.put(each, client.factory(each.customizer,
 					XhrSettings.defaults().withGlobalScope(GlobalScope.DEDICATED_WORKER)));
+			eventLoopFactories.put(each, client.factory(each.customizer,
+					XhrSettings.defaults().withEventDelivery(EventDelivery.EVENT_LOOP)));
 		}
 		stubWireMockFaults();
 		// Warm up every client and server once, so that lazily started pool threads are in the baseline.
@@ -210,6 +225,8 @@ class FaultMatrixTests {
 		warmUp(Client.HTTP11_TLS, https.url("/ok"));
 		warmUp(Client.H2C, h2c.url("/ok"));
 		warmUp(Client.H2, h2.url("/ok"));
+		scriptLoop.submit(() -> {
+		}).syncUninterruptibly();
 		baseline = ThreadSnapshot.take();
 		int cores = Runtime.getRuntime().availableProcessors();
 		// Pools whose size is bounded by construction may start threads lazily after the baseline.
@@ -246,6 +263,7 @@ class FaultMatrixTests {
 	@AfterAll
 	static void stop() {
 		RecordingLeakDetector.assertNoLeaks();
+		scriptLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 		client.close();
 		String prefix = client.threadNamePrefix();
 		await().alias("the client's event loop threads end when its resources are disposed")
@@ -332,7 +350,8 @@ class FaultMatrixTests {
 	}
 
 	static Stream<Arguments> matrix() {
-		return faults().flatMap((c) -> Stream.of(Arguments.of(c, Mode.ASYNC), Arguments.of(c, Mode.SYNC)));
+		return faults().flatMap((c) -> Stream.of(Arguments.of(c, Mode.ASYNC), Arguments.of(c, Mode.ASYNC_EVENT_LOOP),
+				Arguments.of(c, Mode.SYNC)));
 	}
 
 	private static Case networkError(String name, Client client, Supplier<String> url, List<String> events) {
@@ -355,17 +374,20 @@ class FaultMatrixTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("matrix")
 	void fault(Case fault, Mode mode) throws Exception {
-		if (mode == Mode.ASYNC) {
-			asynchronous(fault);
+		if (mode != Mode.SYNC) {
+			asynchronous(fault, mode == Mode.ASYNC_EVENT_LOOP);
 		}
 		else {
 			synchronous(fault);
 		}
 	}
 
-	private void asynchronous(Case fault) {
-		XMLHttpRequest xhr = windowFactories.get(fault.client()).create();
+	private void asynchronous(Case fault, boolean fromEventLoop) {
+		XMLHttpRequest xhr = (fromEventLoop ? eventLoopFactories : windowFactories).get(fault.client()).create();
 		EventRecorder rec = fault.upload() ? EventRecorder.attachWithUpload(xhr) : EventRecorder.attach(xhr);
+		if (fromEventLoop) {
+			rec.runCallsOn(scriptLoop.next());
+		}
 		rec.open(fault.method(), fault.url().get());
 		if (fault.action() == Action.TIMEOUT) {
 			xhr.setTimeout(TIMEOUT_MS);
