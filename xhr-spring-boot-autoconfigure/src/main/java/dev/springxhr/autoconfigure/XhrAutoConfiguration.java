@@ -178,9 +178,16 @@ public final class XhrAutoConfiguration {
 		XhrProfileWebFilter xhrProfileWebFilter(XhrFactory xhrFactory, XhrProfilesProperties profiles,
 				Environment environment) {
 			if (!"auto".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation"))) {
-				logger.warn(LogMessage.format("xhr.profiles.scope=%s in WebFlux: requests created by a reactive "
-						+ "chain find the exchange's profile only with spring.reactor.context-propagation=auto; "
-						+ "without it they get a profile each", profiles.getScope().name().toLowerCase(Locale.ROOT)));
+				// Safe either way (a profile each); but the session scope then keeps no upstream session.
+				LogMessage message = LogMessage.format("xhr.profiles.scope=%s in WebFlux: requests created by a "
+						+ "reactive chain find the exchange's profile only with spring.reactor.context-propagation=auto; "
+						+ "without it they get a profile each", profiles.getScope().name().toLowerCase(Locale.ROOT));
+				if (profiles.getScope() == XhrProfileScope.SESSION) {
+					logger.warn(message);
+				}
+				else {
+					logger.info(message);
+				}
 			}
 			return new XhrProfileWebFilter(xhrFactory, profiles.getScope());
 		}
