@@ -21,6 +21,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -90,6 +91,20 @@ class XhrProfilesAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("xhr.profiles.scope=session")
 			.run((context) -> assertThat(context.getBean(XhrFactory.class)).isInstanceOfSatisfying(
 					ScopedXhrFactory.class, (factory) -> assertThat(factory.getScope()).isEqualTo(XhrProfileScope.SESSION)));
+	}
+
+	@Test
+	void inWebFluxTheSessionScopeHasAFilterAndWarnsWithoutContextPropagation(CapturedOutput output) {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, XhrAutoConfiguration.class))
+			.withPropertyValues("xhr.profiles.scope=session")
+			.run((context) -> assertThat(context).hasSingleBean(XhrProfileWebFilter.class));
+		assertThat(output).containsPattern("WARN.*xhr.profiles.scope=session in WebFlux")
+			.contains("spring.reactor.context-propagation=auto");
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, XhrAutoConfiguration.class))
+			.withPropertyValues("xhr.profiles.scope=application")
+			.run((context) -> assertThat(context).doesNotHaveBean(XhrProfileWebFilter.class));
 	}
 
 	@Test
