@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import io.netty.channel.DefaultEventLoopGroup;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,6 +33,8 @@ import org.opentest4j.AssertionFailedError;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.xhr.EventDelivery;
+import dev.springxhr.xhr.SyncXhrPolicy;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
@@ -56,7 +62,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>How the trace is made and compared: {@link ScenarioInterpreter} (runner.js in Java), {@link TraceRecorder}
  * and {@link ComparableTrace} (the normalizations of the tool's README).
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = { "executor", "event-loop" })
 class OracleReplayTests {
+
+	/**
+	 * How the page's script and its events run: {@code executor}, the script on the test's thread with its events
+	 * held by a {@link ScriptEventLoop}; {@code event-loop}, the script on a Netty event loop with
+	 * {@code EventDelivery.EVENT_LOOP}, the events waiting for the loop.
+	 */
+	@Parameter
+	String delivery;
+
+	/** The Netty event loop of the "event-loop" runs' scripts. */
+	private static final DefaultEventLoopGroup scriptLoop = new DefaultEventLoopGroup(1);
 
 	/** The fixture files: {@code oracle/<name>-scenarios.json} with {@code oracle/<name>-golden.json}. */
 	static final List<String> FIXTURES = List.of("core", "bodies", "security", "security-userinfo",
@@ -89,13 +108,14 @@ class OracleReplayTests {
 
 	@AfterAll
 	static void stopServer() {
+		scriptLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 		if (server != null) {
 			server.close();
 		}
 	}
 
 	/** A fresh interpreter, with a fresh factory and cookie jar, as a fresh browser profile. */
-	private static ScenarioInterpreter newInterpreter() {
+	private ScenarioInterpreter newInterpreter() {
 		// A page of origin {A}, as runner.html is: Origin headers, CORS and same-origin credentials as in Chromium.
 		URI page = URI.create(ScenarioInterpreter.pageUrl(server));
 		ScriptEventLoop eventLoop = new ScriptEventLoop();
@@ -103,11 +123,17 @@ class OracleReplayTests {
 		// Content-Length headers are one length).
 		HttpClient httpClient = HttpClient.create()
 			.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true));
+		XhrSettings settings = XhrSettings.defaults().withBaseUrl(page).withOrigin(URI.create(page.getScheme() + "://"
+				+ page.getRawAuthority()));
+		boolean onEventLoop = this.delivery.equals("event-loop");
+		if (onEventLoop) {
+			// A page's script may send synchronously; the script's thread here is an event loop.
+			settings = settings.withEventDelivery(EventDelivery.EVENT_LOOP).withSyncXhrPolicy(SyncXhrPolicy.ALLOW);
+		}
 		XhrFactory factory = new WebClientXhrFactory(
-				WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)),
-				XhrSettings.defaults().withBaseUrl(page).withOrigin(URI.create(page.getScheme() + "://"
-						+ page.getRawAuthority())), eventLoop, XhrEventObserver.NONE);
-		return new ScenarioInterpreter(factory, server, eventLoop);
+				WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)), settings, eventLoop,
+				XhrEventObserver.NONE);
+		return new ScenarioInterpreter(factory, server, eventLoop, onEventLoop ? scriptLoop.next() : null);
 	}
 
 	@TestFactory

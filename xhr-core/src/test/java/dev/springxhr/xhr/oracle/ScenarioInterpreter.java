@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.netty.util.concurrent.EventExecutor;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -80,7 +82,20 @@ final class ScenarioInterpreter {
 
 	private final List<String[]> normalization;
 
+	/**
+	 * The Netty event loop the script runs on, with a factory of {@code EventDelivery.EVENT_LOOP} (its events then
+	 * wait for the loop, as a page's do); {@code null}: the script runs on the test's thread and {@link #eventLoop}
+	 * holds the events while it runs.
+	 */
+	private final @Nullable EventExecutor scriptThread;
+
 	ScenarioInterpreter(XhrFactory factory, OracleServer server, ScriptEventLoop eventLoop) {
+		this(factory, server, eventLoop, null);
+	}
+
+	ScenarioInterpreter(XhrFactory factory, OracleServer server, ScriptEventLoop eventLoop,
+			@Nullable EventExecutor scriptThread) {
+		this.scriptThread = scriptThread;
 		this.factory = factory;
 		this.server = server;
 		this.eventLoop = eventLoop;
@@ -263,6 +278,10 @@ final class ScenarioInterpreter {
 
 		@SuppressWarnings("unchecked")
 		void execute() throws InterruptedException {
+			if (ScenarioInterpreter.this.scriptThread != null) {
+				executeOnEventLoop(ScenarioInterpreter.this.scriptThread);
+				return;
+			}
 			List<Object> steps = (List<Object>) this.scenario.get("steps");
 			// The top-level script runs to completion, as a page's script does: network events wait until it
 			// waits (waitFor, sleep) or ends.
@@ -301,6 +320,65 @@ final class ScenarioInterpreter {
 			this.finished = this.recorder.awaitSettled("xhr.loadend", awaitN, WAIT_CAP);
 			Thread.sleep(SETTLE_MS);
 			this.finalState = readFinalState();
+		}
+
+		/**
+		 * The script on an event loop: the steps between two waits run as one task of the loop, so the request's
+		 * events (queued to the same loop) run only when the script waits or ends, as in the page.
+		 */
+		@SuppressWarnings("unchecked")
+		private void executeOnEventLoop(EventExecutor loop) throws InterruptedException {
+			List<Object> steps = (List<Object>) this.scenario.get("steps");
+			List<Runnable> segment = new ArrayList<>();
+			segment.add(() -> attachListeners(steps));
+			for (Object s : steps) {
+				List<Object> step = (List<Object>) s;
+				String op = (String) step.get(0);
+				List<Object> args = new ArrayList<>(step.subList(1, step.size()));
+				if (op.equals("waitFor") || op.equals("sleep")) {
+					runOn(loop, segment);
+					segment = new ArrayList<>();
+					Map<String, Object> entry;
+					if (op.equals("waitFor")) {
+						String type = (String) args.get(0);
+						int n = (args.size() > 1) ? ((Number) args.get(1)).intValue() : 1;
+						String target = (args.size() > 2) ? (String) args.get(2) : "xhr";
+						boolean ok = this.recorder.awaitSettled(target + "." + type, n, WAIT_CAP);
+						entry = stepEntry(op, args, ok ? null : "WaitTimeout");
+					}
+					else {
+						Thread.sleep(((Number) args.get(0)).longValue());
+						entry = stepEntry(op, args, null);
+					}
+					// The script resumes: on the loop, where the wait's entry is recorded before the next steps.
+					segment.add(() -> this.recorder.add(entry));
+				}
+				else {
+					segment.add(() -> runStep(step, null));
+				}
+			}
+			runOn(loop, segment);
+			int awaitN = awaitCount(steps);
+			this.finished = this.recorder.awaitSettled("xhr.loadend", awaitN, WAIT_CAP);
+			Thread.sleep(SETTLE_MS);
+			this.finalState = readFinalState();
+		}
+
+		/** Run a segment of the script as one task of the loop. */
+		private void runOn(EventExecutor loop, List<Runnable> segment) throws InterruptedException {
+			try {
+				loop.submit(() -> segment.forEach(Runnable::run))
+					.get(WAIT_CAP.toMillis() * 4, java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				throw new IllegalStateException("The script's steps did not end", ex);
+			}
 		}
 
 		private Map<String, Object> stepEntry(String op, List<Object> args, String threw) {
