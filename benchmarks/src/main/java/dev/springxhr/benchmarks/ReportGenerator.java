@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -106,27 +107,18 @@ public final class ReportGenerator {
 		line("| OS | " + Machine.os() + " |");
 		line();
 
-		// Targets
+		// Targets: the default delivery against raw WebClient, each run of the load harness (issue "Events on a
+		// server": >= 0.95 x throughput, p99 <= 1.1 x, at c=1, 64, 1024 with 1 KiB and c=64 with 1 MiB).
 		String c64 = "64";
-		Double tRaw = load(load, "webclient", c64, "throughput");
-		Double tXhr = load(load, "xhr", c64, "throughput");
-		Double p99Raw = load(load, "webclient", c64, "p99Micros");
-		Double p99Xhr = load(load, "xhr", c64, "p99Micros");
-		if (tRaw != null && tXhr != null) {
-			double ratio = tXhr / tRaw;
-			target("async XHR throughput ≥ 0.95 × raw WebClient (c=64, 1 KiB)", fmt(ratio, 3) + " ×", ratio >= 0.95,
-					gap(ratio, 0.95, true));
-		}
-		if (p99Raw != null && p99Xhr != null) {
-			double ratio = p99Xhr / p99Raw;
-			target("async XHR p99 ≤ 1.1 × raw WebClient (c=64, 1 KiB)", fmt(ratio, 3) + " ×", ratio <= 1.1,
-					gap(ratio, 1.1, false));
-		}
+		speedTargets(load, ", in-JVM server");
+		speedTargets(readOrNull("load-1mib.json"), ", in-JVM server");
+		speedTargets(readOrNull("load-nginx.json"), ", nginx");
+		speedTargets(readOrNull("load-nginx-1mib.json"), ", nginx");
 		Double aRaw = alloc.get("RequestBenchmark:webclient:1024");
 		Double aXhr = alloc.get("RequestBenchmark:xhr-async:1024");
 		if (aRaw != null && aXhr != null) {
-			double limit = 1.3 * aRaw + 1024;
-			target("async XHR allocation ≤ 1.3 × raw WebClient's + the body (1 KiB; JMH -prof gc)",
+			double limit = 1.2 * aRaw + 1024;
+			target("async XHR allocation ≤ 1.2 × raw WebClient's + the body (1 KiB; JMH -prof gc)",
 					fmt(aXhr, 0) + " B vs limit " + fmt(limit, 0) + " B (raw " + fmt(aRaw, 0) + " B)", aXhr <= limit,
 					gap(aXhr / limit, 1.0, false));
 		}
@@ -427,6 +419,35 @@ public final class ReportGenerator {
 		}
 		double by = Math.abs(value - limit) / limit * 100;
 		return "by " + fmt(by, 1) + " %";
+	}
+
+	/** The throughput and p99 targets of the default delivery ("xhr") in one load run, per concurrency. */
+	private void speedTargets(@Nullable JsonNode load, String server) {
+		if (load == null) {
+			return;
+		}
+		String body = (load.get("bodyBytes").asInt() >= MIB) ? fmt(load.get("bodyBytes").asDouble() / MIB, 0) + " MiB"
+				: fmt(load.get("bodyBytes").asDouble() / 1024, 0) + " KiB";
+		Set<String> concurrencies = new java.util.LinkedHashSet<>();
+		for (JsonNode run : load.get("runs")) {
+			concurrencies.add(run.get("concurrency").asString());
+		}
+		for (String c : concurrencies) {
+			Double tRaw = load(load, "webclient", c, "throughput");
+			Double tXhr = load(load, "xhr", c, "throughput");
+			Double p99Raw = load(load, "webclient", c, "p99Micros");
+			Double p99Xhr = load(load, "xhr", c, "p99Micros");
+			if (tRaw != null && tXhr != null) {
+				double ratio = tXhr / tRaw;
+				target("async XHR throughput ≥ 0.95 × raw WebClient (c=" + c + ", " + body + server + ")",
+						fmt(ratio, 3) + " ×", ratio >= 0.95, gap(ratio, 0.95, true));
+			}
+			if (p99Raw != null && p99Xhr != null) {
+				double ratio = p99Xhr / p99Raw;
+				target("async XHR p99 ≤ 1.1 × raw WebClient (c=" + c + ", " + body + server + ")", fmt(ratio, 3) + " ×",
+						ratio <= 1.1, gap(ratio, 1.1, false));
+			}
+		}
 	}
 
 	/** A load run's table, with ratios to raw WebClient in the same run. */
