@@ -12,6 +12,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import static dev.springxhr.xhr.internal.cookie.CookieMatching.domainMatches;
+import static dev.springxhr.xhr.internal.cookie.CookieMatching.pathMatches;
+import static dev.springxhr.xhr.internal.cookie.CookieMatching.startsWithIgnoreCase;
+
 /**
  * A browser's cookie jar: the storage and retrieval models of RFC 6265bis, with the choices browsers make where
  * it leaves them open (public suffixes rejected as cookie domains, "Lax" for cookies without a valid SameSite
@@ -103,8 +107,8 @@ public final class CookieJar implements CookieAccess {
 			for (Entry entry : this.entries) {
 				StoredCookie cookie = entry.cookie;
 				boolean domainMatches = cookie.hostOnly() ? host.equals(cookie.domain())
-						: CookieMatching.domainMatches(host, cookie.domain());
-				if (domainMatches && CookieMatching.pathMatches(requestPath, cookie.path()) && (secureUrl || !cookie.secure())
+						: domainMatches(host, cookie.domain());
+				if (domainMatches && pathMatches(requestPath, cookie.path()) && (secureUrl || !cookie.secure())
 						&& (sameSiteRequest || cookie.sameSite() == SameSite.NONE)) {
 					matching.add(entry);
 				}
@@ -203,7 +207,7 @@ public final class CookieJar implements CookieAccess {
 		}
 		// Step 10.
 		boolean hostOnly = domainAttribute.isEmpty();
-		if (!hostOnly && !CookieMatching.domainMatches(host, domainAttribute)) {
+		if (!hostOnly && !domainMatches(host, domainAttribute)) {
 			return;
 		}
 		String domain = hostOnly ? host : domainAttribute;
@@ -218,8 +222,8 @@ public final class CookieJar implements CookieAccess {
 			for (Entry entry : this.entries) {
 				StoredCookie existing = entry.cookie;
 				if (existing.secure() && existing.name().equals(parsed.name())
-						&& (CookieMatching.domainMatches(existing.domain(), domain) || CookieMatching.domainMatches(domain, existing.domain()))
-						&& CookieMatching.pathMatches(path, existing.path())) {
+						&& (domainMatches(existing.domain(), domain) || domainMatches(domain, existing.domain()))
+						&& pathMatches(path, existing.path())) {
 					return;
 				}
 			}
@@ -235,17 +239,17 @@ public final class CookieJar implements CookieAccess {
 			return;
 		}
 		// Steps 20-21: cookie prefixes, matched case-insensitively.
-		if (CookieMatching.startsWithIgnoreCase(parsed.name(), "__Secure-") && !parsed.secure()) {
+		if (startsWithIgnoreCase(parsed.name(), "__Secure-") && !parsed.secure()) {
 			return;
 		}
-		if (CookieMatching.startsWithIgnoreCase(parsed.name(), "__Host-")
+		if (startsWithIgnoreCase(parsed.name(), "__Host-")
 				&& (!parsed.secure() || !hostOnly || parsed.path() == null || !parsed.path().equals("/"))) {
 			return;
 		}
 		// Step 22: a nameless cookie must not look like a prefixed one in the Cookie header.
 		if (parsed.name().isEmpty()
-				&& (CookieMatching.startsWithIgnoreCase(parsed.value(), "__Secure-")
-						|| CookieMatching.startsWithIgnoreCase(parsed.value(), "__Host-"))) {
+				&& (startsWithIgnoreCase(parsed.value(), "__Secure-")
+						|| startsWithIgnoreCase(parsed.value(), "__Host-"))) {
 			return;
 		}
 		// Step 5: the creation time, which step 23 carries over from the cookie this one replaces.
