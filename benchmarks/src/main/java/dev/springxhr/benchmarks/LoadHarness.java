@@ -123,13 +123,17 @@ public final class LoadHarness {
 					row.put("throughput", total.count / total.seconds);
 					row.put("p50Micros", total.percentile(0.50) / 1000.0);
 					row.put("p99Micros", total.percentile(0.99) / 1000.0);
+					// Less at the machine's mercy than requests/s: what one request costs this JVM's CPU.
+					row.put("cpuMicrosPerRequest", total.count == 0 ? 0 : total.cpuNanos / 1000.0 / total.count);
+					row.put("contextSwitchesPerRequest", total.count == 0 ? 0 : total.contextSwitches / (double) total.count);
 					if (entry.getKey().equals("xhr") && xhrRequests > 0) {
 						// Hand-offs from the event loop to an event thread; each may wake or start a thread.
 						row.put("eventTasksPerRequest", tasksBefore / (double) xhrRequests);
 					}
 					rows.add(row);
-					System.out.printf("c=%-5d %-10s %10.0f req/s  p50 %8.0f µs  p99 %8.0f µs  errors %d  %s%n",
+					System.out.printf("c=%-5d %-10s %10.0f req/s  p50 %8.0f µs  p99 %8.0f µs  cpu %6.1f µs/req  switches %5.2f/req  errors %d  %s%n",
 							concurrency, entry.getKey(), row.get("throughput"), row.get("p50Micros"), row.get("p99Micros"),
+							row.get("cpuMicrosPerRequest"), row.get("contextSwitchesPerRequest"),
 							total.errors, row.containsKey("eventTasksPerRequest")
 									? String.format("event tasks/request %.2f", row.get("eventTasksPerRequest")) : "");
 				}
@@ -146,6 +150,37 @@ public final class LoadHarness {
 		result.put("runs", rows);
 		Results.write(out, result);
 		System.exit(0);
+	}
+
+	/** CPU time used by this JVM so far, every thread. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * Context switches of this JVM's live threads so far, voluntary and not, from {@code /proc/self/task/N/status}
+	 * (Linux; 0 elsewhere). A hand-off to a thread that sleeps costs a switch on each side.
+	 */
+	private static long contextSwitches() {
+		java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+		long total = 0;
+		if (tasks == null) {
+			return 0;
+		}
+		for (java.io.File task : tasks) {
+			try {
+				for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+					if (line.contains("ctxt_switches:")) {
+						total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+					}
+				}
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// the thread ended meanwhile
+			}
+		}
+		return total;
 	}
 
 	/** A sender of GETs through an XHR factory; a body of another length counts as an error. */
@@ -166,6 +201,8 @@ public final class LoadHarness {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		CountDownLatch users = new CountDownLatch(concurrency);
+		long cpuBefore = processCpuNanos();
+		long switchesBefore = contextSwitches();
 		long start = System.nanoTime();
 		long deadline = start + (long) (seconds * 1e9);
 		AtomicLong lastEnd = new AtomicLong(start);
@@ -180,6 +217,8 @@ public final class LoadHarness {
 		run.count = count;
 		run.errors = errors.get();
 		run.seconds = (lastEnd.get() - start) / 1e9;
+		run.cpuNanos = processCpuNanos() - cpuBefore;
+		run.contextSwitches = contextSwitches() - switchesBefore;
 		return run;
 	}
 
@@ -246,7 +285,15 @@ public final class LoadHarness {
 
 		double seconds;
 
+		/** CPU time of this JVM (every thread: the client's, and the in-JVM server's when there is one). */
+		long cpuNanos;
+
+		/** Context switches of this JVM's threads (Linux): a thread that parks and is woken again counts one. */
+		long contextSwitches;
+
 		void add(Run other) {
+			this.contextSwitches += other.contextSwitches;
+			this.cpuNanos += other.cpuNanos;
 			this.samples.addAll(other.samples);
 			this.count += other.count;
 			this.errors += other.errors;

@@ -463,8 +463,8 @@ public final class ReportGenerator {
 			line("![throughput](performance-throughput.svg)");
 			line();
 		}
-		line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio | event tasks / request |");
-		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		line("| concurrency | client | requests/s | p50 µs | p99 µs | errors | throughput ratio | p50 ratio | p99 ratio | event tasks / request | CPU µs / request | context switches / request |");
+		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (JsonNode run : load.get("runs")) {
 			String c = run.get("concurrency").asString();
 			String client = run.get("client").asString();
@@ -480,8 +480,15 @@ public final class ReportGenerator {
 			}
 			line("| " + c + " | " + clientName(client) + " | "
 					+ fmt(run.get("throughput").asDouble(), 0) + " | " + fmt(run.get("p50Micros").asDouble(), 0) + " | "
-					+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " " + ratios + "|");
+					+ fmt(run.get("p99Micros").asDouble(), 0) + " | " + run.get("errors").asLong() + " " + ratios + "| "
+					+ (run.has("cpuMicrosPerRequest") ? fmt(run.get("cpuMicrosPerRequest").asDouble(), 1) : "") + " | "
+					+ (run.has("contextSwitchesPerRequest") ? fmt(run.get("contextSwitchesPerRequest").asDouble(), 2) : "")
+					+ " |");
 		}
+		line();
+		line("CPU µs / request: the CPU time of the client's JVM (every thread; with the in-JVM server, its threads too) "
+				+ "divided by the requests. Context switches / request: of the same JVM's threads (Linux, "
+				+ "`/proc/self/task/*/status`); a thread that parks and is woken again counts one.");
 		line();
 	}
 

@@ -8,8 +8,9 @@ package dev.springxhr.xhr;
 public enum EventDelivery {
 
 	/**
-	 * On the factory's event executor (by default a cached pool of {@code xhr-event-N} threads, or virtual threads
-	 * given as the executor), serially per request: a listener that blocks holds up only its own request. The
+	 * On the factory's event executor (by default {@code xhr-event-N} threads sharing one queue, or virtual threads
+	 * given as the executor), serially per request: a listener that blocks holds up its own request (on the default
+	 * executor others wait at most about 10 ms, until a thread is added beside it). The
 	 * code that called {@code send()} runs at the same time as the request's events: a request's state may change
 	 * right after {@code send()} returns.
 	 */

@@ -45,8 +45,8 @@ public final class WebClientXhrFactory implements XhrFactory {
 	private final XhrEngine engine;
 
 	/**
-	 * Create a factory whose events are delivered on the shared default executor (a cached pool of daemon threads
-	 * named {@code xhr-event-N}).
+	 * Create a factory whose events are delivered on the shared default executor (daemon threads named
+	 * {@code xhr-event-N}, as many as cores, taking the events from one queue).
 	 * @param webClientBuilder the builder of the WebClient to use
 	 * @param settings the settings
 	 */

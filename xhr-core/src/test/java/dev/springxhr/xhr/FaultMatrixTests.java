@@ -276,8 +276,8 @@ class FaultMatrixTests {
 	void nothingLeaked() {
 		client.awaitNoConnectionInUse();
 		RecordingLeakDetector.assertNoLeaks(1);
-		// The event executor is a cached pool: a storm that ran before in this JVM may have left hundreds of idle
-		// threads in it, so what is checked is that none is still busy with this request's events.
+		// The event executor adds threads beside listeners that block, and they end only when idle: what is checked
+		// is that none is still busy with this request's events.
 		baseline.awaitNoNewThreads(boundedPools, Set.of("xhr-event-"));
 	}
 

@@ -11,7 +11,10 @@ public enum XhrEventDelivery {
 	 */
 	AUTO,
 
-	/** A cached pool of {@code xhr-event-N} threads, serially per request (a listener that blocks holds up only its request). */
+	/**
+	 * The shared {@code xhr-event-N} threads, serially per request (a listener that blocks holds up its request;
+	 * others wait at most about 10 ms, until a thread is added beside it).
+	 */
 	EXECUTOR,
 
 	/**

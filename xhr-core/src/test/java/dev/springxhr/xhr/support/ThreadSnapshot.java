@@ -103,11 +103,18 @@ public final class ThreadSnapshot {
 		return byKind;
 	}
 
-	/** An idle pool thread is parked in {@code ThreadPoolExecutor.getTask}, waiting for work. */
+	/**
+	 * An idle pool thread is parked in {@code ThreadPoolExecutor.getTask}, waiting for work; the default event
+	 * executor's watchdog only ever waits for its next look.
+	 */
 	private static boolean waitingForTask(StackTraceElement[] stack) {
 		for (StackTraceElement frame : stack) {
 			if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
 					&& frame.getMethodName().equals("getTask")) {
+				return true;
+			}
+			if (frame.getClassName().equals("dev.springxhr.xhr.internal.task.ElasticEventExecutor")
+					&& frame.getMethodName().equals("watch")) {
 				return true;
 			}
 		}

@@ -1,20 +1,17 @@
 package dev.springxhr.xhr.internal.task;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default executor of event tasks: a cached pool of daemon threads named {@code xhr-event-N}. A thread is
- * busy only while it delivers events, so the pool grows with the number of requests whose listeners run at the
- * same moment — not with the number of requests in flight — and a listener that blocks never delays another
- * request. Idle threads end after 60 seconds.
+ * The executors of event tasks. The default one ({@link #shared()}) has as many daemon threads named
+ * {@code xhr-event-N} as cores (at least two) taking tasks from one queue, and adds one whenever tasks have waited a
+ * 5 ms tick behind threads that are all held by listeners that block ({@link ElasticEventExecutor}); idle threads
+ * end after 60 seconds.
  */
 public final class EventExecutors {
 
@@ -72,17 +69,11 @@ public final class EventExecutors {
 
 	private static final class Holder {
 
-		static final Executor SHARED = create();
+		/** How often the watchdog looks for tasks held up behind listeners that block. */
+		static final Duration TICK = Duration.ofMillis(5);
 
-		private static Executor create() {
-			AtomicInteger counter = new AtomicInteger();
-			return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-					(runnable) -> {
-						Thread thread = new Thread(runnable, "xhr-event-" + counter.incrementAndGet());
-						thread.setDaemon(true);
-						return thread;
-					});
-		}
+		static final Executor SHARED = new ElasticEventExecutor("xhr-event-",
+				Math.max(2, Runtime.getRuntime().availableProcessors()), TICK, Duration.ofSeconds(60));
 
 	}
 
