@@ -24,6 +24,12 @@ final class JfrSummary {
 
 	final Map<String, Long> allocations = new HashMap<>();
 
+	/** {@code jdk.ThreadPark} events (recorded only with a threshold of 0) by the parking thread's pool. */
+	final Map<String, Long> parksByThread = new HashMap<>();
+
+	/** {@code jdk.ThreadPark} events by the first frame below {@code LockSupport} / {@code Unsafe}. */
+	final Map<String, Long> parksBySite = new HashMap<>();
+
 	long samples;
 
 	long allocatedBytes;
@@ -48,6 +54,20 @@ final class JfrSummary {
 					}
 				}
 			}
+			else if (name.equals("jdk.ThreadPark")) {
+				String thread = (event.getThread() != null) ? event.getThread().getJavaName() : "?";
+				summary.parksByThread.merge(pool(thread), 1L, Long::sum);
+				RecordedStackTrace stack = event.getStackTrace();
+				if (stack != null) {
+					stack.getFrames()
+						.stream()
+						.map(JfrSummary::method)
+						.filter((method) -> !method.startsWith("java.util.concurrent.locks.")
+								&& !method.startsWith("jdk.internal.misc.Unsafe"))
+						.findFirst()
+						.ifPresent((site) -> summary.parksBySite.merge(site, 1L, Long::sum));
+				}
+			}
 			else if (name.equals("jdk.ObjectAllocationSample")) {
 				long weight = event.getLong("weight");
 				summary.allocatedBytes += weight;
@@ -55,6 +75,12 @@ final class JfrSummary {
 			}
 		}
 		return summary;
+	}
+
+	/** A thread's pool: its name without the trailing number ({@code xhr-event-3} → {@code xhr-event-*}). */
+	private static String pool(String thread) {
+		String pool = thread.replaceAll("-?\\d+$", "");
+		return pool.equals(thread) ? thread : pool + "-*";
 	}
 
 	private static String method(RecordedFrame frame) {
