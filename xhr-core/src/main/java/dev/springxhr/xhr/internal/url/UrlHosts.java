@@ -1,7 +1,5 @@
 package dev.springxhr.xhr.internal.url;
 
-import java.net.IDN;
-
 import dev.springxhr.xhr.internal.http.HttpTokens;
 
 /**
@@ -15,6 +13,9 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
  * @see <a href="https://url.spec.whatwg.org/#host-parsing">URL Standard: host parsing</a>
  */
 public final class UrlHosts {
+
+	/** Forbidden host code points besides U+0000, tab and newlines (URL Standard §3.2). */
+	private static final String FORBIDDEN_HOST = " #/:<>?@[\\]^|";
 
 	/** Forbidden domain code points besides C0 controls, U+0020, U+007F (URL Standard §3.2). */
 	private static final String FORBIDDEN_DOMAIN = "#%/:<>?@[\\]^|";
@@ -55,9 +56,12 @@ public final class UrlHosts {
 		return ascii;
 	}
 
-	/** Lower-case letters, digits, '-' and '.', and a last label that does not start with a digit. */
+	/**
+	 * Lower-case letters, digits, '-' and '.', no Punycode label, and a last label that does not start with a digit.
+	 */
 	private static boolean isCanonicalDomain(String host) {
-		if (host.isEmpty()) {
+		if (host.isEmpty() || host.contains("xn--")) {
+			// A Punycode label must be checked by UTS #46 ("xn--a" is no host).
 			return false;
 		}
 		int lastLabel = 0;
@@ -74,28 +78,32 @@ public final class UrlHosts {
 	}
 
 	/**
-	 * Domain to ASCII: UTS #46 for non-ASCII input, which {@link IDN} (IDNA 2003) approximates — it maps the same
-	 * full-width digits and dots and punycodes the same common names; ASCII input only lower-cases.
+	 * URL Standard "domain to ASCII" with beStrict false: ASCII lower-casing for an ASCII domain without an
+	 * {@code xn--} label, else UTS #46 ({@link DomainToAscii}).
 	 */
 	private static String domainToAscii(String domain) {
-		boolean ascii = true;
-		for (int i = 0; i < domain.length() && ascii; i++) {
-			ascii = domain.charAt(i) < 0x80;
-		}
-		String result = domain;
-		if (!ascii) {
-			try {
-				result = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("the host is not a valid internationalized domain name");
-			}
-		}
-		result = HttpTokens.toAsciiLowerCase(result);
+		String result = DomainToAscii.needsUts46(domain) ? DomainToAscii.uts46(domain)
+				: HttpTokens.toAsciiLowerCase(domain);
 		if (result.isEmpty()) {
 			throw new IllegalArgumentException("an http(s) URL needs a host");
 		}
 		return result;
+	}
+
+	/**
+	 * URL Standard "opaque-host parser", for URLs that are not special: any code point but the forbidden host code
+	 * points, percent-encoded with the C0 control set.
+	 * @throws IllegalArgumentException naming the forbidden code point
+	 */
+	public static String parseOpaque(String input) {
+		for (int i = 0; i < input.length(); i++) {
+			char c = input.charAt(i);
+			if (c == 0 || c == '\t' || c == '\n' || c == '\r' || FORBIDDEN_HOST.indexOf(c) >= 0) {
+				throw new IllegalArgumentException("the host contains the forbidden character U+"
+						+ String.format("%04X", (int) c));
+			}
+		}
+		return PercentEncodeSet.C0_CONTROL.encode(input);
 	}
 
 	/** URL Standard "IPv4 serializer": dotted decimal. */
