@@ -109,6 +109,16 @@ public final class UrlParser {
 		};
 	}
 
+	/** {@code ?} starts the query, {@code #} the fragment: both "set url's … to the empty string" steps. */
+	State queryOrFragment(int c) {
+		if (c == '?') {
+			this.url.startQuery();
+			return State.QUERY;
+		}
+		this.url.startFragment();
+		return State.FRAGMENT;
+	}
+
 	/** "Decrease pointer by 1" and go to {@code state}: the same code point is read again there. */
 	State again(State state) {
 		this.pointer--;
@@ -177,13 +187,8 @@ public final class UrlParser {
 		}
 		this.url.copyAuthority(base);
 		this.url.copyPathAndQuery(base);
-		if (c == '?') {
-			this.url.startQuery();
-			return State.QUERY;
-		}
-		if (c == '#') {
-			this.url.startFragment();
-			return State.FRAGMENT;
+		if (c == '?' || c == '#') {
+			return queryOrFragment(c);
 		}
 		if (c != EOF) {
 			this.url.query = null;

@@ -26,13 +26,8 @@ final class UrlPathStates {
 		if (base != null && base.scheme().equals("file")) {
 			p.url.host = base.host();
 			p.url.copyPathAndQuery(base);
-			if (c == '?') {
-				p.url.startQuery();
-				return State.QUERY;
-			}
-			if (c == '#') {
-				p.url.startFragment();
-				return State.FRAGMENT;
+			if (c == '?' || c == '#') {
+				return p.queryOrFragment(c);
 			}
 			if (c != EOF) {
 				p.url.query = null;
@@ -88,13 +83,8 @@ final class UrlPathStates {
 		if (p.url.special()) {
 			return (c != '/' && c != '\\') ? p.again(State.PATH) : State.PATH;
 		}
-		if (c == '?') {
-			p.url.startQuery();
-			return State.QUERY;
-		}
-		if (c == '#') {
-			p.url.startFragment();
-			return State.FRAGMENT;
+		if (c == '?' || c == '#') {
+			return p.queryOrFragment(c);
 		}
 		if (c != EOF) {
 			return (c != '/') ? p.again(State.PATH) : State.PATH;
@@ -107,13 +97,8 @@ final class UrlPathStates {
 		if (c == EOF || slash || c == '?' || c == '#') {
 			UrlPaths.endSegment(p.url.scheme, p.url.path, p.buffer, slash);
 			p.buffer.setLength(0);
-			if (c == '?') {
-				p.url.startQuery();
-				return State.QUERY;
-			}
-			if (c == '#') {
-				p.url.startFragment();
-				return State.FRAGMENT;
+			if (c == '?' || c == '#') {
+				return p.queryOrFragment(c);
 			}
 			return State.PATH;
 		}
@@ -131,12 +116,7 @@ final class UrlPathStates {
 				end--;
 			}
 			opaque.setLength(end);
-			if (c == '?') {
-				p.url.startQuery();
-				return State.QUERY;
-			}
-			p.url.startFragment();
-			return State.FRAGMENT;
+			return p.queryOrFragment(c);
 		}
 		if (c != EOF) {
 			PercentEncodeSet.C0_CONTROL.encode(c, opaque);
