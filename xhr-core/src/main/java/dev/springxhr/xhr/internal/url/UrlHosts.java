@@ -59,7 +59,7 @@ public final class UrlHosts {
 	/**
 	 * Lower-case letters, digits, '-' and '.', no Punycode label, and a last label that does not start with a digit.
 	 */
-	private static boolean isCanonicalDomain(String host) {
+	static boolean isCanonicalDomain(String host) {
 		if (host.isEmpty() || host.contains("xn--")) {
 			// A Punycode label must be checked by UTS #46 ("xn--a" is no host).
 			return false;
