@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.IDN;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springxhr.xhr.internal.http.HttpTokens;
 import dev.springxhr.xhr.internal.url.IpLiteralSyntax;
 import dev.springxhr.xhr.internal.url.IpLiterals;
+import dev.springxhr.xhr.internal.url.UrlHosts;
 
 /**
  * The Public Suffix List and its algorithm: which host names are public suffixes ("effective top-level domains")
@@ -215,20 +215,18 @@ public final class PublicSuffixList {
 		String domain = HttpTokens.toAsciiLowerCase(host);
 		for (int i = 0; i < domain.length(); i++) {
 			if (domain.charAt(i) >= 0x80) {
-				try {
-					return HttpTokens.toAsciiLowerCase(IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED));
-				}
-				catch (IllegalArgumentException ex) {
-					return null;
-				}
+				// UTS #46, as the URL Standard's host parser: "faß.de" is xn--fa-hia.de, not fass.de.
+				return UrlHosts.toAsciiOrNull(domain);
 			}
 		}
 		return domain;
 	}
 
 	private static String toAscii(String rule) {
-		return HttpTokens.toAsciiLowerCase(IDN.toASCII(rule, IDN.ALLOW_UNASSIGNED));
+		String ascii = UrlHosts.toAsciiOrNull(rule);
+		return (ascii != null) ? ascii : HttpTokens.toAsciiLowerCase(rule);
 	}
+
 
 	private static String firstWord(String line) {
 		String stripped = line.strip();

@@ -1,5 +1,7 @@
 package dev.springxhr.xhr.internal.url;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.springxhr.xhr.internal.http.HttpTokens;
 
 /**
@@ -88,6 +90,20 @@ public final class UrlHosts {
 			throw new IllegalArgumentException("an http(s) URL needs a host");
 		}
 		return result;
+	}
+
+	/**
+	 * A domain as the URL Standard's "domain to ASCII" makes it (UTS #46 for a non-ASCII domain or a Punycode
+	 * label, else ASCII lower-casing), for callers outside the URL parser such as the public suffix list.
+	 * @return the ASCII domain, or {@code null} when UTS #46 fails on it
+	 */
+	public static @Nullable String toAsciiOrNull(String domain) {
+		try {
+			return DomainToAscii.needsUts46(domain) ? DomainToAscii.uts46(domain) : HttpTokens.toAsciiLowerCase(domain);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

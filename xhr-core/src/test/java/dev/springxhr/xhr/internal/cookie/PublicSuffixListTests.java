@@ -62,7 +62,7 @@ class PublicSuffixListTests {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(nullValues = "null", value = { "食狮.com.cn, xn--85x722f.com.cn",
 			"www.食狮.公司.cn, xn--85x722f.xn--55qx5d.cn", "shishi.中国, shishi.xn--fiqs8s", "公司.cn, null",
-			"中国, null" })
+			"中国, null", "www.faß.de, xn--fa-hia.de", "ΒΌΛΟΣ.gr, xn--nxasmq6b.gr" })
 	void registrableDomainOfAUnicodeHostIsItsPunycode(String host, @Nullable String registrableDomain) {
 		assertThat(LIST.registrableDomain(host)).isEqualTo(registrableDomain);
 	}
