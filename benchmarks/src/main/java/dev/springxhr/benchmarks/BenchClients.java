@@ -65,12 +65,8 @@ public final class BenchClients implements AutoCloseable {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(-1));
 		this.webClient = this.builder.clone().build();
 		this.jdkClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		Executor events = switch (System.getProperty("bench.events", "default")) {
-			case "fixed" -> java.util.concurrent.Executors.newFixedThreadPool(Integer.getInteger("bench.threads", 2));
-			case "fj" -> new java.util.concurrent.ForkJoinPool(Integer.getInteger("bench.threads", 2),
-					java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
-			default -> WebClientXhrFactory.defaultEventExecutor();
-		};
+		Executor events = WebClientXhrFactory.defaultEventExecutor();
+
 		this.countingEventExecutor = (task) -> {
 			this.eventTasks.increment();
 			events.execute(task);

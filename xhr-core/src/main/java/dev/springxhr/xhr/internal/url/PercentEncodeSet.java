@@ -77,7 +77,8 @@ enum PercentEncodeSet {
 		return out.toString();
 	}
 
-	private static void appendByte(int b, StringBuilder out) {
+	/** {@code %XY}: one byte, percent-encoded with upper-case hex digits. */
+	static void appendByte(int b, StringBuilder out) {
 		out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
 	}
 

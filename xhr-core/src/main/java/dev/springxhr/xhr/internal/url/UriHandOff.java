@@ -12,31 +12,12 @@ import java.net.URISyntaxException;
  */
 final class UriHandOff {
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
 	private UriHandOff() {
 	}
 
 	static URI toUri(UrlRecord url) throws URISyntaxException {
-		StringBuilder out = new StringBuilder(64).append(url.scheme()).append(':');
-		if (url.host() != null) {
-			// The userinfo is percent-encoded with the userinfo set already, the host is serialized.
-			out.append("//");
-			if (url.includesCredentials()) {
-				out.append(url.username());
-				if (!url.password().isEmpty()) {
-					out.append(':').append(url.password());
-				}
-				out.append('@');
-			}
-			out.append(url.host());
-			if (url.port() >= 0) {
-				out.append(':').append(url.port());
-			}
-		}
-		else if (!url.hasOpaquePath() && url.path().size() > 1 && url.path().get(0).isEmpty()) {
-			out.append("/.");
-		}
+		// The userinfo is percent-encoded with the userinfo set already, the host is serialized.
+		StringBuilder out = url.appendSchemeAndAuthority(new StringBuilder(64));
 		// URI takes '[' and ']' in a query and a fragment (RFC 2732), not in a path.
 		appendEncoded(url.pathname(), out, true);
 		if (url.query() != null) {
@@ -65,7 +46,7 @@ final class UriHandOff {
 			}
 			else if (c <= 0x20 || "\"#<>\\^`{|}".indexOf(c) >= 0 || (brackets && (c == '[' || c == ']'))) {
 				// '#' here is one inside a fragment: URI takes only the first as the delimiter.
-				out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+				PercentEncodeSet.appendByte(c, out);
 			}
 			else {
 				out.append(c);

@@ -84,8 +84,7 @@ public final class UrlHosts {
 	 * {@code xn--} label, else UTS #46 ({@link DomainToAscii}).
 	 */
 	private static String domainToAscii(String domain) {
-		String result = DomainToAscii.needsUts46(domain) ? DomainToAscii.uts46(domain)
-				: HttpTokens.toAsciiLowerCase(domain);
+		String result = toAscii(domain);
 		if (result.isEmpty()) {
 			throw new IllegalArgumentException("an http(s) URL needs a host");
 		}
@@ -99,11 +98,15 @@ public final class UrlHosts {
 	 */
 	public static @Nullable String toAsciiOrNull(String domain) {
 		try {
-			return DomainToAscii.needsUts46(domain) ? DomainToAscii.uts46(domain) : HttpTokens.toAsciiLowerCase(domain);
+			return toAscii(domain);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	private static String toAscii(String domain) {
+		return DomainToAscii.needsUts46(domain) ? DomainToAscii.uts46(domain) : HttpTokens.toAsciiLowerCase(domain);
 	}
 
 	/**

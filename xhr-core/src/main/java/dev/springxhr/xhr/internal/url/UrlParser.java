@@ -71,23 +71,11 @@ public final class UrlParser {
 			case SCHEME_START -> schemeStart(c);
 			case SCHEME -> scheme(c);
 			case NO_SCHEME -> noScheme(c);
-			case SPECIAL_RELATIVE_OR_AUTHORITY -> {
-				if (c == '/' && remainingStartsWith('/')) {
-					this.pointer++;
-					yield State.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-				}
-				yield again(State.RELATIVE);
-			}
+			case SPECIAL_RELATIVE_OR_AUTHORITY -> twoSlashesOr(c, State.RELATIVE);
 			case PATH_OR_AUTHORITY -> (c == '/') ? State.AUTHORITY : again(State.PATH);
 			case RELATIVE -> relative(c);
 			case RELATIVE_SLASH -> relativeSlash(c);
-			case SPECIAL_AUTHORITY_SLASHES -> {
-				if (c == '/' && remainingStartsWith('/')) {
-					this.pointer++;
-					yield State.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-				}
-				yield again(State.SPECIAL_AUTHORITY_IGNORE_SLASHES);
-			}
+			case SPECIAL_AUTHORITY_SLASHES -> twoSlashesOr(c, State.SPECIAL_AUTHORITY_IGNORE_SLASHES);
 			case SPECIAL_AUTHORITY_IGNORE_SLASHES -> (c != '/' && c != '\\') ? again(State.AUTHORITY)
 					: State.SPECIAL_AUTHORITY_IGNORE_SLASHES;
 			case AUTHORITY -> authority(c);
@@ -117,6 +105,15 @@ public final class UrlParser {
 		}
 		this.url.startFragment();
 		return State.FRAGMENT;
+	}
+
+	/** "//" goes on to the authority, past both slashes; anything else is read again in {@code otherwise}. */
+	private State twoSlashesOr(int c, State otherwise) {
+		if (c == '/' && remainingStartsWith('/')) {
+			this.pointer++;
+			return State.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+		}
+		return again(otherwise);
 	}
 
 	/** "Decrease pointer by 1" and go to {@code state}: the same code point is read again there. */
@@ -288,16 +285,10 @@ public final class UrlParser {
 		return again(State.PATH_START);
 	}
 
-
-
-
-
-
-
-
 	String parseHost(String input) {
 		try {
-			// An IPv6 address in brackets is parsed as one in any URL; other hosts of URLs that are not special are opaque.
+			// An IPv6 address in brackets is parsed as one in any URL; other hosts of a URL that is not special are
+			// opaque.
 			return (this.url.special() || input.startsWith("[")) ? UrlHosts.parse(input) : UrlHosts.parseOpaque(input);
 		}
 		catch (IllegalArgumentException ex) {
@@ -313,7 +304,7 @@ public final class UrlParser {
 		return this.pointer + 1 < this.input.length && this.input[this.pointer + 1] == c;
 	}
 
-		private UrlRecord base() {
+	private UrlRecord base() {
 		UrlRecord base = this.base;
 		if (base == null) {
 			throw new IllegalStateException("relative state without a base");

@@ -71,7 +71,23 @@ public record UrlRecord(String scheme, String username, String password, @Nullab
 	 * @param excludeFragment whether to leave out the fragment, as a request's URL does
 	 */
 	public String serialize(boolean excludeFragment) {
-		StringBuilder out = new StringBuilder(64).append(this.scheme).append(':');
+		StringBuilder out = appendSchemeAndAuthority(new StringBuilder(64));
+		out.append(pathname());
+		if (this.query != null) {
+			out.append('?').append(this.query);
+		}
+		if (!excludeFragment && this.fragment != null) {
+			out.append('#').append(this.fragment);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The URL serializer's steps before the path: the scheme, then the credentials, host and port; or, for a path
+	 * that starts with "//" and no host, "/." so that it does not read as an authority.
+	 */
+	StringBuilder appendSchemeAndAuthority(StringBuilder out) {
+		out.append(this.scheme).append(':');
 		if (this.host != null) {
 			out.append("//");
 			if (includesCredentials()) {
@@ -87,17 +103,9 @@ public record UrlRecord(String scheme, String username, String password, @Nullab
 			}
 		}
 		else if (this.opaquePath == null && this.path.size() > 1 && this.path.get(0).isEmpty()) {
-			// A path that starts with "//" and no host: "/." keeps it from reading as an authority.
 			out.append("/.");
 		}
-		out.append(pathname());
-		if (this.query != null) {
-			out.append('?').append(this.query);
-		}
-		if (!excludeFragment && this.fragment != null) {
-			out.append('#').append(this.fragment);
-		}
-		return out.toString();
+		return out;
 	}
 
 	/** The URL path serializer: the opaque path, or {@code /} before every segment. */

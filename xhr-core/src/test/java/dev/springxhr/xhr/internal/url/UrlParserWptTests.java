@@ -22,7 +22,6 @@ import dev.springxhr.xhr.internal.json.JsonValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The URL Standard's parser ({@link UrlParser}) against the web-platform-tests URL test data, copied unchanged into
@@ -75,8 +74,6 @@ class UrlParserWptTests {
 	void hostOfAnHttpsUrl(Map<String, Object> test) {
 		String input = (String) Objects.requireNonNull(test.get("input"));
 		String output = (String) test.get("output");
-		// As in WPT's own harness: an empty host cannot be tested through a URL ("https:///x" has the host "x").
-		assumeFalse(input.isEmpty(), "an empty input is no host of a URL");
 		if (KNOWN_DIFFERENCES.containsKey(input)) {
 			assertThatExceptionOfType(UrlSyntaxException.class)
 				.as("still differs: " + KNOWN_DIFFERENCES.get(input))
@@ -149,7 +146,9 @@ class UrlParserWptTests {
 	}
 
 	static Stream<Named<Map<String, Object>>> idnaTestData() throws IOException {
-		return cases("IdnaTestV2.json", (test) -> "IdnaTestV2 " + test.get("input"));
+		// As in WPT's own harness: an empty host cannot be tested through a URL ("https:///x" has the host "x").
+		return cases("IdnaTestV2.json", (test) -> "IdnaTestV2 " + test.get("input"))
+			.filter((test) -> !"".equals(test.getPayload().get("input")));
 	}
 
 	static Stream<Named<Map<String, Object>>> toAsciiData() throws IOException {
