@@ -490,8 +490,7 @@ public final class ReportGenerator {
 	}
 
 	private @Nullable JsonNode readOrNull(String name) throws IOException {
-		Path file = this.results.resolve(name);
-		return Files.exists(file) ? Results.read(file) : null;
+		return Results.readOrNull(this.results, name);
 	}
 
 	private void line(String text) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +23,12 @@ final class Results {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.writeString(file, JSON.writeValueAsString(result));
 		System.out.println("Wrote " + file);
+	}
+
+	/** The JSON file {@code name} in {@code dir}, or {@code null} when that step did not run. */
+	static @Nullable JsonNode readOrNull(Path dir, String name) throws IOException {
+		Path file = dir.resolve(name);
+		return Files.exists(file) ? read(file) : null;
 	}
 
 	static JsonNode read(Path file) throws IOException {
