@@ -19,7 +19,7 @@ import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
 
 /**
- * The {@code xhr} health: request statistics of the factory, and for each probe a GET made through an
+ * The {@code xhr} health of a factory: its request statistics (when it has any), and for each probe a GET made through an
  * {@link XMLHttpRequest} from that factory — UP when it answers the expected status in time, else DOWN with the
  * status, the latency and the error. The health is DOWN when any probe is.
  */
@@ -36,7 +36,7 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final XhrFactory factory;
 
-	private final XhrRequestStatistics statistics;
+	private final @Nullable XhrRequestStatistics statistics;
 
 	private final List<Probe> probes;
 
@@ -45,10 +45,10 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 	/**
 	 * Create the indicator.
 	 * @param factory the factory whose requests the probes use
-	 * @param statistics the factory's request statistics
+	 * @param statistics the factory's request statistics, or {@code null} for none
 	 * @param probes the probes
 	 */
-	public XhrHealthIndicator(XhrFactory factory, XhrRequestStatistics statistics, List<Probe> probes) {
+	public XhrHealthIndicator(XhrFactory factory, @Nullable XhrRequestStatistics statistics, List<Probe> probes) {
 		this(factory, statistics, probes, null);
 	}
 
@@ -56,11 +56,12 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 	 * Create the indicator, reporting the profiles' cookie store too: DOWN, with the error, when it is unreachable
 	 * (every request with cookies then fails).
 	 * @param factory the factory whose requests the probes use
-	 * @param statistics the factory's request statistics
+	 * @param statistics the factory's request statistics, or {@code null} for none (a factory not built by the
+	 * auto-configured builder)
 	 * @param probes the probes
 	 * @param cookieStore the check of the profiles' cookie store, or {@code null} for none
 	 */
-	public XhrHealthIndicator(XhrFactory factory, XhrRequestStatistics statistics, List<Probe> probes,
+	public XhrHealthIndicator(XhrFactory factory, @Nullable XhrRequestStatistics statistics, List<Probe> probes,
 			@Nullable CookieStoreCheck cookieStore) {
 		super("XHR health check failed");
 		this.factory = factory;
@@ -71,15 +72,18 @@ public final class XhrHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		XhrRequestStatistics.Snapshot snapshot = this.statistics.snapshot();
-		Map<String, Object> requests = new LinkedHashMap<>();
-		requests.put("inFlight", snapshot.inFlight());
-		requests.put("completed", snapshot.completed());
-		requests.put("errors", snapshot.errors());
-		requests.put("timeouts", snapshot.timeouts());
-		requests.put("aborts", snapshot.aborts());
-		requests.put("window", snapshot.window().toString());
-		builder.withDetail(REQUESTS, requests);
+		XhrRequestStatistics statistics = this.statistics;
+		if (statistics != null) {
+			XhrRequestStatistics.Snapshot snapshot = statistics.snapshot();
+			Map<String, Object> requests = new LinkedHashMap<>();
+			requests.put("inFlight", snapshot.inFlight());
+			requests.put("completed", snapshot.completed());
+			requests.put("errors", snapshot.errors());
+			requests.put("timeouts", snapshot.timeouts());
+			requests.put("aborts", snapshot.aborts());
+			requests.put("window", snapshot.window().toString());
+			builder.withDetail(REQUESTS, requests);
+		}
 		Mono<Boolean> cookieStoreUp = checkCookieStore(builder);
 		Mono<List<ProbeResult>> probeResults = Flux.fromIterable(this.probes).flatMapSequential(this::check)
 			.collectList();

@@ -4,47 +4,48 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
-import org.springframework.core.log.LogMessage;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-
-import dev.springxhr.autoconfigure.profile.ProfileScopeCondition;
-import dev.springxhr.autoconfigure.profile.ScopedXhrFactory;
-import dev.springxhr.autoconfigure.profile.XhrCookieStores;
-import dev.springxhr.autoconfigure.profile.XhrProfileScope;
-import dev.springxhr.autoconfigure.profile.XhrProfileWebFilter;
-import dev.springxhr.autoconfigure.profile.XhrProfilesProperties;
-import dev.springxhr.xhr.redis.RedisCookieStores;
-
-import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogMessage;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.springxhr.actuate.XhrRequestStatisticsRegistry;
+import dev.springxhr.autoconfigure.profile.ProfileScopeCondition;
+import dev.springxhr.autoconfigure.profile.XhrCookieStores;
+import dev.springxhr.autoconfigure.profile.XhrProfileBinder;
+import dev.springxhr.autoconfigure.profile.XhrProfileScope;
+import dev.springxhr.autoconfigure.profile.XhrProfileWebFilter;
+import dev.springxhr.autoconfigure.profile.XhrProfilesProperties;
 import dev.springxhr.xhr.NetworkAccessPolicy;
 import dev.springxhr.xhr.ResolvedAddressGuard;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XhrEventObserver;
 import dev.springxhr.xhr.XhrFactory;
 import dev.springxhr.xhr.XhrSettings;
+import dev.springxhr.xhr.redis.RedisCookieStores;
 
 /**
  * Auto-configuration of spring-xhr: an {@link XhrFactory} on Boot's {@link WebClient.Builder} (so codecs, SSL
@@ -62,8 +63,12 @@ public final class XhrAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	XhrSettings xhrSettings(XhrProperties properties) {
-		return properties.toSettings();
+	XhrSettings xhrSettings(XhrProperties properties, ObjectProvider<XhrSettingsCustomizer> customizers) {
+		XhrSettings settings = properties.toSettings();
+		for (XhrSettingsCustomizer customizer : customizers.orderedStream().toList()) {
+			settings = customizer.customize(settings);
+		}
+		return settings;
 	}
 
 	@Bean
@@ -88,33 +93,57 @@ public final class XhrAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(XhrFactory.class)
-	XhrFactory xhrFactory(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
+	@ConditionalOnMissingBean
+	@Conditional(ProfileScopeCondition.class)
+	XhrProfileBinder xhrProfileBinder(XhrProfilesProperties profiles) {
+		return new XhrProfileBinder(profiles.getScope());
+	}
+
+	/**
+	 * A new builder for each injection point, shaped by the properties and customizers: every factory built from it
+	 * gets the observers (the Spring event relay, metrics, the user's), statistics of its own for the health
+	 * contributor, the profiles' cookie stores and the profile scope.
+	 */
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	XhrFactory.Builder xhrFactoryBuilder(ObjectProvider<WebClient.Builder> webClientBuilder, XhrSettings settings,
 			ObjectProvider<XhrEventObserver> observers, ObjectProvider<XhrClientHttpConnector> connector,
 			ObjectProvider<ObservationRegistry> observationRegistry, XhrCookieStores cookieStores,
-			XhrProfilesProperties profiles, XhrProperties properties, Environment environment) {
-		// Boot's prototype builder when spring-boot-webclient is present; a plain one otherwise.
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+			XhrProperties properties, Environment environment, ObjectProvider<XhrRequestStatisticsRegistry> statistics,
+			ObjectProvider<XhrProfileBinder> binder, ObjectProvider<XhrFactoryBuilderCustomizer> customizers) {
+		// Boot's prototype builder when spring-boot-webclient is present (codecs, SSL bundles, observations and
+		// WebClientCustomizers apply); a plain one otherwise. Each send() is an Observation in the context's
+		// registry, the parent of the WebClient's (Boot gives its builder the same registry).
+		XhrFactory.Builder builder = XhrFactory.builder()
+			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.settings(settings)
+			.eventExecutor(eventExecutor(properties.getEvents().getDelivery(), environment, false))
+			.cookieStores(cookieStores.getStores())
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		XhrClientHttpConnector xhrConnector = connector.getIfAvailable();
 		if (xhrConnector != null) {
 			// Boot's own connector follows redirects by default; the XHR's must not (see XhrClientHttpConnector).
-			builder = builder.clone().clientConnector(xhrConnector.connector());
+			builder.clientConnector(xhrConnector::connector);
 		}
-		// Every observer bean sees every event: the Spring event relay, statistics, metrics and the user's own.
-		// Each send() is an Observation in the context's registry, the parent of the WebClient's (Boot gives its
-		// builder the same registry).
-		WebClientXhrFactory factory = new WebClientXhrFactory(builder, settings,
-				eventExecutor(properties.getEvents().getDelivery(), environment),
-				XhrEventObserver.composite(observers.orderedStream().toList()),
-				cookieStores.getStores(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		observers.orderedStream().forEach(builder::observer);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new AutoConfiguredXhrFactoryBuilder(builder, statistics.getIfAvailable(), binder.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(XhrFactory.class)
+	XhrFactory xhrFactory(XhrFactory.Builder xhrFactoryBuilder, XhrCookieStores cookieStores,
+			XhrProfilesProperties profiles, XhrProperties properties, Environment environment) {
+		eventExecutor(properties.getEvents().getDelivery(), environment, true);
 		XhrProfileScope scope = profiles.getScope();
 		logger.info(LogMessage.format("XhrFactory profiles: scope %s (%s), cookies %s (xhr.profiles.*)",
 				scope.name().toLowerCase(Locale.ROOT), describe(scope), cookieStores.getType()));
-		return (scope != XhrProfileScope.APPLICATION) ? new ScopedXhrFactory(factory, scope) : factory;
+		return xhrFactoryBuilder.build();
 	}
 
 	/** The executor of event tasks that {@code xhr.events.delivery} asks for, logged at start-up. */
-	private static Executor eventExecutor(XhrEventDelivery delivery, Environment environment) {
+	private static Executor eventExecutor(XhrEventDelivery delivery, Environment environment, boolean log) {
 		boolean virtual = switch (delivery) {
 			case VIRTUAL_THREADS -> true;
 			case AUTO -> environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
@@ -124,8 +153,10 @@ public final class XhrAutoConfiguration {
 		if (virtual) {
 			try {
 				Executor executor = WebClientXhrFactory.virtualThreadEventExecutor();
-				logger.info(LogMessage.format("XhrFactory events: delivered on virtual threads (xhr.events.delivery=%s)",
-						delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+				if (log) {
+					logger.info(LogMessage.format("XhrFactory events: delivered on virtual threads (xhr.events.delivery=%s)",
+							delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+				}
 				return executor;
 			}
 			catch (UnsupportedOperationException ex) {
@@ -133,11 +164,13 @@ public final class XhrAutoConfiguration {
 						ex.getMessage());
 			}
 		}
-		logger.info(LogMessage.format("XhrFactory events: delivered %s (xhr.events.delivery=%s)",
+		if (log) {
+			logger.info(LogMessage.format("XhrFactory events: delivered %s (xhr.events.delivery=%s)",
 				(delivery == XhrEventDelivery.EVENT_LOOP)
 						? "on the sending event loop for requests sent from one, else on xhr-event-N threads"
 						: "on xhr-event-N threads, serially per request",
-				delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+					delivery.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+		}
 		return WebClientXhrFactory.defaultEventExecutor();
 	}
 
@@ -175,7 +208,7 @@ public final class XhrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		XhrProfileWebFilter xhrProfileWebFilter(XhrFactory xhrFactory, XhrProfilesProperties profiles,
+		XhrProfileWebFilter xhrProfileWebFilter(XhrProfileBinder binder, XhrProfilesProperties profiles,
 				Environment environment) {
 			if (!"auto".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation"))) {
 				// Safe either way (a profile each); but the session scope then keeps no upstream session.
@@ -189,7 +222,7 @@ public final class XhrAutoConfiguration {
 					logger.info(message);
 				}
 			}
-			return new XhrProfileWebFilter(xhrFactory, profiles.getScope());
+			return new XhrProfileWebFilter(binder);
 		}
 
 	}
@@ -202,19 +235,25 @@ public final class XhrAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(ClientHttpConnectorBuilder.class)
 		XhrClientHttpConnector xhrClientHttpConnector(ClientHttpConnectorBuilder<?> connectorBuilder,
-				ObjectProvider<HttpClientSettings> settings, XhrSettings xhrSettings) {
-			HttpClientSettings httpClientSettings = settings.getIfAvailable(HttpClientSettings::defaults);
-			ClientHttpConnectorBuilder<?> builder = connectorBuilder;
-			if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-				// Denied networks get no connection at all: checked between name resolution and connect. Two equal
-				// Content-Length headers are one length, as Fetch's "extract a length" and browsers have it (Netty
-				// refuses the response by default); different ones still fail it.
-				NetworkAccessPolicy policy = xhrSettings.networkAccessPolicy();
-				builder = reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy)
-					.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true)));
+				ObjectProvider<HttpClientSettings> settings) {
+			HttpClientSettings noRedirects = settings.getIfAvailable(HttpClientSettings::defaults)
+				.withRedirects(HttpRedirects.DONT_FOLLOW);
+			// Made for each factory: its connector checks resolved addresses against its own network access policy.
+			return XhrClientHttpConnector.perSettings((xhrSettings) -> browserLike(connectorBuilder, xhrSettings)
+				.build(noRedirects));
+		}
+
+		private static ClientHttpConnectorBuilder<?> browserLike(ClientHttpConnectorBuilder<?> builder,
+				XhrSettings xhrSettings) {
+			if (!(builder instanceof ReactorClientHttpConnectorBuilder reactor)) {
+				return builder;
 			}
-			return new XhrClientHttpConnector(
-					builder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
+			// Denied networks get no connection at all: checked between name resolution and connect. Two equal
+			// Content-Length headers are one length, as Fetch's "extract a length" and browsers have it (Netty
+			// refuses the response by default); different ones still fail it.
+			NetworkAccessPolicy policy = xhrSettings.networkAccessPolicy();
+			return reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy)
+				.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true)));
 		}
 
 	}

@@ -525,6 +525,20 @@ public class XhrProperties implements InitializingBean {
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
+		/**
+		 * Bean name of the XhrFactory whose requests the probe makes; needed only when the context has several
+		 * factories, where it defaults to the auto-configured "xhrFactory".
+		 */
+		private @Nullable String factory;
+
+		public @Nullable String getFactory() {
+			return this.factory;
+		}
+
+		public void setFactory(@Nullable String factory) {
+			this.factory = factory;
+		}
+
 		public URI getUrl() {
 			if (this.url == null) {
 				throw new IllegalStateException("xhr.health.probes.<name>.url must be set");

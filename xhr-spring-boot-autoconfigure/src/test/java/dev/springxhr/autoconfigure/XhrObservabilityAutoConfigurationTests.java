@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.springxhr.actuate.XhrHealthIndicator;
 import dev.springxhr.actuate.XhrMetricsObserver;
-import dev.springxhr.actuate.XhrRequestStatistics;
+import dev.springxhr.actuate.XhrRequestStatisticsRegistry;
 import dev.springxhr.autoconfigure.health.XhrHealthContributorAutoConfiguration;
 import dev.springxhr.autoconfigure.metrics.XhrMetricsAutoConfiguration;
 import dev.springxhr.xhr.XMLHttpRequest;
@@ -53,8 +53,10 @@ class XhrObservabilityAutoConfigurationTests {
 	@Test
 	void healthIndicatorAndStatisticsArePublishedWhenHealthIsOnTheClasspath() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(XhrHealthIndicator.class).hasBean("xhrHealthIndicator");
-			assertThat(context).hasSingleBean(XhrRequestStatistics.class);
+			assertThat(context).hasSingleBean(XhrHealthIndicator.class).hasBean("xhrHealthContributor");
+			assertThat(context).hasSingleBean(XhrRequestStatisticsRegistry.class);
+			XhrFactory factory = context.getBean(XhrFactory.class);
+			assertThat(context.getBean(XhrRequestStatisticsRegistry.class).get(factory)).isNotNull();
 		});
 	}
 

@@ -1,11 +1,7 @@
 package dev.springxhr.autoconfigure.profile;
 
-import java.util.function.Supplier;
-
 import io.micrometer.context.ContextRegistry;
 import org.jspecify.annotations.Nullable;
-
-import dev.springxhr.xhr.XhrFactory;
 
 /**
  * The profile of the inbound request being served, where a web filter put it: a thread-local, restored from the
@@ -34,12 +30,12 @@ final class CurrentProfile {
 	}
 
 	/**
-	 * The profile of an inbound request, with the factory whose filter made it: another application in the same JVM
-	 * (its thread-locals restored on a shared thread) never hands its users' profiles to this one's.
-	 * @param owner the factory the profile is for
-	 * @param profile the profile's factory, made on first use
+	 * The profiles of an inbound request, with the binder whose filter made them: another application in the same
+	 * JVM (its thread-locals restored on a shared thread) never hands its users' profiles to this one's.
+	 * @param owner the binder of the filter that bound the profiles
+	 * @param profiles the profiles, one per factory, made on first use
 	 */
-	record Bound(XhrFactory owner, Supplier<XhrFactory> profile) {
+	record Bound(XhrProfileBinder owner, InboundProfiles profiles) {
 	}
 
 }

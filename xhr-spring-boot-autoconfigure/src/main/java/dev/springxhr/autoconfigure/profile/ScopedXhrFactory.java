@@ -12,33 +12,32 @@ import dev.springxhr.xhr.XhrOptions;
 import dev.springxhr.xhr.XhrProfile;
 
 /**
- * The auto-configured {@link XhrFactory} of the {@code session} and {@code request} scopes: each request it creates
+ * A factory built by the auto-configured {@code XhrFactory.Builder} in the {@code session} and {@code request} scopes
+ * (the auto-configured {@code XhrFactory} among them): each request it creates
  * carries the profile of the caller — of the web session or the inbound request being served (WebFlux: the Reactor
  * context, put there by {@link XhrProfileWebFilter}; MVC: Spring's {@link RequestContextHolder}) — or, outside an
  * inbound request, a new profile of its own. So a {@code Set-Cookie} answered to one user's request is never sent
- * with another's. {@link #forProfile(String)} and the other profile methods reach the underlying factory's profiles.
+ * with another's. Several scoped factories of one {@link XhrProfileBinder} give a caller one profile each, in the
+ * {@code session} scope all of the session's key. {@link #forProfile(String)} and the other profile methods reach the
+ * underlying factory's profiles.
  */
 public final class ScopedXhrFactory implements XhrFactory {
 
-	/** The request attribute of the inbound request's profile (MVC). */
+	/** The request attribute of the inbound request's profiles (MVC). */
 	static final String REQUEST_ATTRIBUTE = ScopedXhrFactory.class.getName() + ".profile";
 
 	private final XhrFactory factory;
 
-	private final XhrProfileScope scope;
+	private final XhrProfileBinder binder;
 
 	/**
 	 * Create the factory.
 	 * @param factory the factory whose profiles the requests carry
-	 * @param scope {@link XhrProfileScope#SESSION} or {@link XhrProfileScope#REQUEST}
+	 * @param binder the binder of the application's profile filter (its scope is this factory's)
 	 */
-	public ScopedXhrFactory(XhrFactory factory, XhrProfileScope scope) {
+	public ScopedXhrFactory(XhrFactory factory, XhrProfileBinder binder) {
 		this.factory = Objects.requireNonNull(factory, "'factory' must not be null");
-		this.scope = Objects.requireNonNull(scope, "'scope' must not be null");
-		if (scope == XhrProfileScope.APPLICATION) {
-			throw new IllegalArgumentException("The application scope is the factory itself");
-		}
-		CurrentProfile.register();
+		this.binder = Objects.requireNonNull(binder, "'binder' must not be null");
 	}
 
 	/**
@@ -46,7 +45,15 @@ public final class ScopedXhrFactory implements XhrFactory {
 	 * @return the scope of the profiles of the requests this factory creates
 	 */
 	public XhrProfileScope getScope() {
-		return this.scope;
+		return this.binder.getScope();
+	}
+
+	/**
+	 * Return the factory whose profiles the requests carry.
+	 * @return the underlying factory
+	 */
+	public XhrFactory getFactory() {
+		return this.factory;
 	}
 
 	@Override
@@ -96,44 +103,46 @@ public final class ScopedXhrFactory implements XhrFactory {
 	/** The factory of the caller's profile. */
 	XhrFactory current() {
 		CurrentProfile.Bound bound = CurrentProfile.get();
-		if (bound != null && bound.owner() == this) {
-			return bound.profile().get();
+		if (bound != null && bound.owner() == this.binder) {
+			return bound.profiles().of(this.factory);
 		}
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null) {
-			return (this.scope == XhrProfileScope.SESSION) ? sessionProfile(attributes) : requestProfile(attributes);
+			return ((getScope() == XhrProfileScope.SESSION) ? sessionProfiles(attributes)
+					: requestProfiles(attributes)).of(this.factory);
 		}
 		// Outside an inbound request (a scheduled job, a thread of the application's): nobody to share with.
 		return this.factory.newProfile();
 	}
 
-	private XhrFactory requestProfile(RequestAttributes attributes) {
+	private static InboundProfiles requestProfiles(RequestAttributes attributes) {
+		// Servlet requests are served on one thread at a time; the attribute is shared by every scoped factory.
 		Object existing = attributes.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		if (existing instanceof XhrFactory profile) {
-			return profile;
+		if (existing instanceof InboundProfiles profiles) {
+			return profiles;
 		}
-		XhrFactory profile = this.factory.newProfile();
-		attributes.setAttribute(REQUEST_ATTRIBUTE, profile, RequestAttributes.SCOPE_REQUEST);
-		return profile;
+		InboundProfiles profiles = new InboundProfiles(XhrFactory::newProfile);
+		attributes.setAttribute(REQUEST_ATTRIBUTE, profiles, RequestAttributes.SCOPE_REQUEST);
+		return profiles;
 	}
 
-	private XhrFactory sessionProfile(RequestAttributes attributes) {
+	private static InboundProfiles sessionProfiles(RequestAttributes attributes) {
 		// Creates the session if there is none yet: the profile is the session's.
 		String sessionId = attributes.getSessionId();
 		synchronized (attributes.getSessionMutex()) {
 			Object existing = attributes.getAttribute(SessionProfile.ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
 			if (existing instanceof SessionProfile profile) {
-				return profile.factory(this.factory);
+				return profile.profiles();
 			}
 			SessionProfile profile = new SessionProfile(sessionId);
 			attributes.setAttribute(SessionProfile.ATTRIBUTE, profile, RequestAttributes.SCOPE_SESSION);
-			return profile.factory(this.factory);
+			return profile.profiles();
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "ScopedXhrFactory[scope=" + this.scope + "]";
+		return "ScopedXhrFactory[scope=" + getScope() + ", factory=" + this.factory + "]";
 	}
 
 }

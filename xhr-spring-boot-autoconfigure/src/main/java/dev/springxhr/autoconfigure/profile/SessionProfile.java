@@ -8,8 +8,6 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springxhr.xhr.XhrFactory;
-
 /**
  * The profile of a web session, as a session attribute. It is serializable (a session store may write it, and
  * another replica read it): its key survives, the factory is made again from it, and a shared cookie store gives it
@@ -25,7 +23,8 @@ final class SessionProfile implements Serializable {
 
 	private final String key;
 
-	private transient volatile @Nullable XhrFactory factory;
+	/** The profile of each factory, made again after the session is read back. */
+	private transient volatile @Nullable InboundProfiles profiles;
 
 	SessionProfile(String sessionId) {
 		this.key = "session-" + sha256(sessionId);
@@ -35,14 +34,15 @@ final class SessionProfile implements Serializable {
 		return this.key;
 	}
 
-	XhrFactory factory(XhrFactory base) {
-		XhrFactory made = this.factory;
+	/** The session's profiles: for each factory, its profile of the session's key. */
+	InboundProfiles profiles() {
+		InboundProfiles made = this.profiles;
 		if (made == null) {
 			synchronized (this) {
-				made = this.factory;
+				made = this.profiles;
 				if (made == null) {
-					made = base.newProfile(this.key);
-					this.factory = made;
+					made = new InboundProfiles((base) -> base.newProfile(this.key));
+					this.profiles = made;
 				}
 			}
 		}

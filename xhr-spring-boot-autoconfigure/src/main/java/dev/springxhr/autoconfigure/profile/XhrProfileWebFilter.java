@@ -1,9 +1,7 @@
 package dev.springxhr.autoconfigure.profile;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
 import io.netty.channel.EventLoop;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,44 +17,41 @@ import org.springframework.web.server.WebSession;
 import dev.springxhr.xhr.XhrFactory;
 
 /**
- * Gives each WebFlux exchange the profile of its scope, in the Reactor context (and as an exchange attribute): made
- * on first use, so an exchange that creates no {@code XMLHttpRequest} creates no profile and starts no web session.
- * The auto-configured {@link ScopedXhrFactory} finds it there when Reactor restores thread-locals from the context
- * ({@code spring.reactor.context-propagation=auto}).
+ * Gives each WebFlux exchange the profiles of its scope, in the Reactor context (and as an exchange attribute): one
+ * for each {@link ScopedXhrFactory} of the same {@link XhrProfileBinder}, made on first use, so an exchange that
+ * creates no {@code XMLHttpRequest} creates no profile and starts no web session. The scoped factories find them there
+ * when Reactor restores thread-locals from the context ({@code spring.reactor.context-propagation=auto}).
  */
 public final class XhrProfileWebFilter implements WebFilter, Ordered {
 
-	/** The exchange attribute of the profile's supplier. */
+	/** The exchange attribute of the exchange's profiles. */
 	public static final String ATTRIBUTE = CurrentProfile.KEY;
 
-	private final XhrFactory factory;
-
-	private final XhrProfileScope scope;
+	private final XhrProfileBinder binder;
 
 	/**
 	 * Create the filter.
-	 * @param factory the factory whose profiles the exchanges get
-	 * @param scope {@link XhrProfileScope#SESSION} or {@link XhrProfileScope#REQUEST}
+	 * @param binder the binder shared with the application's {@link ScopedXhrFactory}s
 	 */
-	public XhrProfileWebFilter(XhrFactory factory, XhrProfileScope scope) {
-		this.factory = Objects.requireNonNull(factory, "'factory' must not be null");
-		this.scope = Objects.requireNonNull(scope, "'scope' must not be null");
-		CurrentProfile.register();
+	public XhrProfileWebFilter(XhrProfileBinder binder) {
+		this.binder = Objects.requireNonNull(binder, "'binder' must not be null");
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.scope == XhrProfileScope.SESSION) {
-			return onEventLoop(exchange, exchange.getSession()).flatMap((session) -> filter(exchange, chain, new Lazy(() -> {
-				synchronized (session) {
-					Object existing = session.getAttributes().get(SessionProfile.ATTRIBUTE);
-					SessionProfile profile = (existing instanceof SessionProfile found) ? found
-							: startWith(session, new SessionProfile(session.getId()));
-					return profile.factory(this.factory);
-				}
-			})));
+		if (this.binder.getScope() == XhrProfileScope.SESSION) {
+			return onEventLoop(exchange, exchange.getSession()).flatMap((session) -> filter(exchange, chain,
+					new InboundProfiles((factory) -> sessionProfile(session).profiles().of(factory))));
 		}
-		return filter(exchange, chain, new Lazy(this.factory::newProfile));
+		return filter(exchange, chain, new InboundProfiles(XhrFactory::newProfile));
+	}
+
+	private static SessionProfile sessionProfile(WebSession session) {
+		synchronized (session) {
+			Object existing = session.getAttributes().get(SessionProfile.ATTRIBUTE);
+			return (existing instanceof SessionProfile found) ? found
+					: startWith(session, new SessionProfile(session.getId()));
+		}
 	}
 
 	/**
@@ -74,9 +69,9 @@ public final class XhrProfileWebFilter implements WebFilter, Ordered {
 				: Mono.just(resolved).publishOn(Schedulers.fromExecutor(eventLoop)));
 	}
 
-	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Supplier<XhrFactory> profile) {
-		exchange.getAttributes().put(ATTRIBUTE, profile);
-		CurrentProfile.Bound bound = new CurrentProfile.Bound(this.factory, profile);
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, InboundProfiles profiles) {
+		exchange.getAttributes().put(ATTRIBUTE, profiles);
+		CurrentProfile.Bound bound = new CurrentProfile.Bound(this.binder, profiles);
 		return chain.filter(exchange).contextWrite((context) -> context.put(CurrentProfile.KEY, bound));
 	}
 
@@ -90,34 +85,6 @@ public final class XhrProfileWebFilter implements WebFilter, Ordered {
 	public int getOrder() {
 		// Late, after security filters: the profile is made when a handler first needs it anyway.
 		return Ordered.LOWEST_PRECEDENCE - 100;
-	}
-
-	/** A profile made on first use, once. */
-	private static final class Lazy implements Supplier<XhrFactory> {
-
-		private final Supplier<XhrFactory> make;
-
-		private volatile @Nullable XhrFactory made;
-
-		Lazy(Supplier<XhrFactory> make) {
-			this.make = make;
-		}
-
-		@Override
-		public XhrFactory get() {
-			XhrFactory profile = this.made;
-			if (profile == null) {
-				synchronized (this) {
-					profile = this.made;
-					if (profile == null) {
-						profile = this.make.get();
-						this.made = profile;
-					}
-				}
-			}
-			return profile;
-		}
-
 	}
 
 }

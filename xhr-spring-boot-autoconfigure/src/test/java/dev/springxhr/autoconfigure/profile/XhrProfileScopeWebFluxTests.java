@@ -17,10 +17,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributors;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.springxhr.actuate.XhrHealthIndicator;
 import dev.springxhr.autoconfigure.XhrApplicationEvent;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
@@ -43,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The session scope in a real WebFlux application (Reactor Netty) whose handlers call an upstream through the
  * auto-configured {@link XhrFactory}: two users, each with a web session of their own, log in upstream and make
  * 1,000 interleaved requests each; each user only ever sends their own upstream session, and no cookie value shows
- * in logs, events, metrics or health.
+ * in logs, events, metrics or health. A second factory built from the builder bean gives each session a profile of its
+ * own as well.
  */
 @Tag("profile-scopes")
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,7 +60,7 @@ class XhrProfileScopeWebFluxTests extends ProfileScopeApplicationTests {
 	MeterRegistry meters;
 
 	@Autowired
-	XhrHealthIndicator health;
+	CompositeReactiveHealthContributor health;
 
 	@Test
 	void twoUsersInterleavingAThousandRequestsEachOnlyEverSendTheirOwnSession(CapturedOutput output) {
@@ -93,12 +96,37 @@ class XhrProfileScopeWebFluxTests extends ProfileScopeApplicationTests {
 		for (Meter meter : this.meters.getMeters()) {
 			seen.add(meter.getId().toString());
 		}
-		Health health = this.health.health().block(Duration.ofSeconds(20));
-		seen.add(String.valueOf(health));
+		// Two factories: the auto-configured one and "second", each reported by bean name.
+		assertThat(this.health.stream().map(ReactiveHealthContributors.Entry::name)).containsExactlyInAnyOrder(
+				"xhrFactory", "secondXhrFactory");
+		this.health.stream().forEach((entry) -> seen.add(String.valueOf(((ReactiveHealthIndicator) entry.contributor())
+			.health().block(Duration.ofSeconds(20)))));
 		seen.add(output.getAll());
 		assertThat(ProxyApplication.events).hasSizeGreaterThan(2000);
 		assertThat(seen).noneMatch((text) -> text.contains(ProfileUpstream.SECRET));
 		assertThat(output.getAll()).contains("XhrFactory profiles: scope session");
+	}
+
+	@Test
+	void aSecondFactoryBuiltFromTheBuilderGivesEachSessionAProfileOfItsOwnToo() {
+		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+		Map<String, String> sessions = new ConcurrentHashMap<>();
+		for (String user : List.of("carol", "dave")) {
+			ResponseCookie session = client.get()
+				.uri("/proxy/second/login?user={user}", user)
+				.exchangeToMono((response) -> Mono.justOrEmpty(response.cookies().getFirst("SESSION")))
+				.block(Duration.ofSeconds(20));
+			assertThat(session).as("the service's session cookie for " + user).isNotNull();
+			sessions.put(user, session.getValue());
+		}
+		for (String user : List.of("carol", "dave")) {
+			String echoed = client.get().uri("/proxy/second/echo").cookie("SESSION", sessions.get(user))
+				.retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20));
+			assertThat(echoed).isEqualTo("session=" + user + ProfileUpstream.SECRET);
+			// The auto-configured factory's profile of the same session is another one: nothing was logged in there.
+			assertThat(client.get().uri("/proxy/echo").cookie("SESSION", sessions.get(user))
+				.retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20))).isEqualTo("null");
+		}
 	}
 
 	@SpringBootConfiguration
@@ -122,6 +150,33 @@ class XhrProfileScopeWebFluxTests extends ProfileScopeApplicationTests {
 		@GetMapping("/proxy/echo")
 		Mono<String> echo() {
 			return send("/echo");
+		}
+
+		@Autowired
+		@Qualifier("second")
+		XhrFactory secondXhrFactory;
+
+		@GetMapping("/proxy/second/login")
+		Mono<String> secondLogin(@RequestParam String user) {
+			return send(this.secondXhrFactory, this.upstream + "/login?user=" + user);
+		}
+
+		@GetMapping("/proxy/second/echo")
+		Mono<String> secondEcho() {
+			return send(this.secondXhrFactory, this.upstream + "/echo");
+		}
+
+		@Bean(defaultCandidate = false)
+		@Qualifier("second")
+		static XhrFactory secondXhrFactory(XhrFactory.Builder builder) {
+			return builder.build();
+		}
+
+		private static Mono<String> send(XhrFactory factory, String url) {
+			XMLHttpRequest xhr = factory.create();
+			xhr.open("GET", url);
+			xhr.send();
+			return xhr.asMono().map(XMLHttpRequest::getResponseText);
 		}
 
 		private Mono<String> send(String path) {
