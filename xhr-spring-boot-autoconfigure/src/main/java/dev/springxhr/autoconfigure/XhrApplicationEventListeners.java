@@ -59,8 +59,7 @@ final class XhrApplicationEventListeners implements BooleanSupplier {
 		if (!(multicaster instanceof AbstractApplicationEventMulticaster)) {
 			return ALWAYS;
 		}
-		Method lookup = ReflectionUtils.findMethod(AbstractApplicationEventMulticaster.class,
-				"getApplicationListeners", ApplicationEvent.class, ResolvableType.class);
+		Method lookup = lookup();
 		if (lookup == null) {
 			return ALWAYS;
 		}
@@ -71,6 +70,15 @@ final class XhrApplicationEventListeners implements BooleanSupplier {
 			return ALWAYS;
 		}
 		return new XhrApplicationEventListeners(multicaster, lookup, source);
+	}
+
+	/**
+	 * The multicaster's protected method that answers, called reflectively (so a native image needs its hint:
+	 * {@link XhrAutoConfigurationRuntimeHints}); {@code null} if this Spring Framework has none.
+	 */
+	static @Nullable Method lookup() {
+		return ReflectionUtils.findMethod(AbstractApplicationEventMulticaster.class, "getApplicationListeners",
+				ApplicationEvent.class, ResolvableType.class);
 	}
 
 	@Override
