@@ -18,6 +18,7 @@ import dev.springxhr.autoconfigure.XhrClientHttpConnector;
 import dev.springxhr.xhr.DOMException;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrFactory;
+import dev.springxhr.xhr.XhrSettings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -41,7 +42,7 @@ class XhrConnectorSnippets {
 	void theDeclaredConnectorIsUnderTheFactoryAndXhrFollowsTheRedirect() {
 		stubRedirect();
 		try (ConfigurableApplicationContext context = start(XhrConnectorConfiguration.class)) {
-			assertThat(context.getBean(XhrClientHttpConnector.class).connector())
+			assertThat(context.getBean(XhrClientHttpConnector.class).connector(XhrSettings.defaults()))
 				.isInstanceOf(ReactorClientHttpConnector.class);
 			XMLHttpRequest xhr = context.getBean(XhrFactory.class).create();
 			xhr.open("GET", server.baseUrl() + "/old", false);

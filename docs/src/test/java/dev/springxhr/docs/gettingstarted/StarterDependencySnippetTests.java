@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Maven dependencies that docs/getting-started.md shows ({@code snippets/starter-dependency.xml},
- * {@code snippets/core-dependency.xml}) name the starter and the engine as their poms do: the group, the artifact and
+ * {@code snippets/core-dependency.xml}) and docs/testing.md ({@code snippets/test-dependency.xml}) name the starter,
+ * the engine and the test support as their poms do: the group, the artifact and
  * the version a user adds.
  */
 class StarterDependencySnippetTests {
@@ -26,6 +27,11 @@ class StarterDependencySnippetTests {
 	@Test
 	void theEngineDependencySnippetHasXhrCoresCoordinates() throws Exception {
 		assertSnippetHasCoordinatesOf("/snippets/core-dependency.xml", "xhr-core");
+	}
+
+	@Test
+	void theTestSupportDependencySnippetHasItsCoordinates() throws Exception {
+		assertSnippetHasCoordinatesOf("/snippets/test-dependency.xml", "xhr-spring-boot-test");
 	}
 
 	private void assertSnippetHasCoordinatesOf(String snippetResource, String module) throws Exception {
