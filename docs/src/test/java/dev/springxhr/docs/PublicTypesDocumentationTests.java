@@ -32,10 +32,14 @@ class PublicTypesDocumentationTests {
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"));
 
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
-		.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum|@interface) (\\w+)");
+		.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) (\\w+)");
 
 	private static final Pattern NESTED_TYPE = Pattern
 		.compile("(?m)^\\s+public (?:static |final |abstract |sealed |non-sealed )*(?:class|interface|record|enum) (\\w+)");
+
+	// a member type of an interface is public without the keyword: XhrFactory.Builder
+	private static final Pattern INTERFACE_MEMBER_TYPE = Pattern
+		.compile("(?m)^\\t(?:static |sealed |non-sealed )*(?:class|interface|record|enum) (\\w+)");
 
 	@Test
 	void everyPublicTypeIsNamedInTheDocs() throws IOException {
@@ -43,7 +47,7 @@ class PublicTypesDocumentationTests {
 		String docs = allDocs();
 		assertThat(types).as("public types found in the sources")
 			.contains("XMLHttpRequest", "ProgressEvent", "XhrAutoConfiguration", "XhrProperties.Probe",
-					"XhrHealthIndicator");
+					"XhrHealthIndicator", "XhrFactory.Builder");
 		List<String> undocumented = new ArrayList<>();
 		for (String type : types) {
 			if (!Pattern.compile("`" + Pattern.quote(type) + "[`.(<#\\[ ]").matcher(docs).find()) {
@@ -80,11 +84,17 @@ class PublicTypesDocumentationTests {
 					if (!topLevel.find()) {
 						continue;   // package-private, or package-info
 					}
-					String outer = topLevel.group(1);
+					String outer = topLevel.group(2);
 					types.add(outer);
 					Matcher nested = NESTED_TYPE.matcher(text);
 					while (nested.find()) {
 						types.add(outer + "." + nested.group(1));
+					}
+					if (topLevel.group(1).endsWith("interface")) {
+						Matcher member = INTERFACE_MEMBER_TYPE.matcher(text);
+						while (member.find()) {
+							types.add(outer + "." + member.group(1));
+						}
 					}
 				}
 			}

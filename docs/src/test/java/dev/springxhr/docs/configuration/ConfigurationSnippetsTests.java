@@ -43,7 +43,8 @@ class ConfigurationSnippetsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "snippets/configuration.yml", "snippets/actuator.yml",
 			"snippets/troubleshooting.properties", "snippets/network-access-denied-networks.yml",
-			"snippets/network-access-allowed-hosts.yml" })
+			"snippets/network-access-allowed-hosts.yml",
+			"snippets/actuator-several-factories.yml" })
 	void everyKeyOfTheExampleIsADeclaredProperty(String resource) throws IOException {
 		ConfigurationMetadata metadata = ConfigurationMetadata.fromClassPath();
 		assertThat(metadata.size()).as("properties in the class path's metadata").isGreaterThan(100);

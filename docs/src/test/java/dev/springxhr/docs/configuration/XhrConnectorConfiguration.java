@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import dev.springxhr.autoconfigure.XhrClientHttpConnector;
+import dev.springxhr.xhr.ResolvedAddressGuard;
 
 // tag::xhr-connector[]
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +17,10 @@ class XhrConnectorConfiguration {
     @Bean
     XhrClientHttpConnector xhrClientHttpConnector() {
         ConnectionProvider provider = ConnectionProvider.builder("xhr").maxConnections(2_000).build();
-        HttpClient httpClient = HttpClient.create(provider)
-            .followRedirect(false);             // XHR follows redirects itself, hop by hop
-        return new XhrClientHttpConnector(new ReactorClientHttpConnector(httpClient));
+        // made for each factory from its settings: the factory's network access policy guards resolved addresses
+        return XhrClientHttpConnector.perSettings((settings) -> new ReactorClientHttpConnector(
+                ResolvedAddressGuard.guard(HttpClient.create(provider), settings.networkAccessPolicy())
+                    .followRedirect(false)));   // XHR follows redirects itself, hop by hop
     }
 
 }

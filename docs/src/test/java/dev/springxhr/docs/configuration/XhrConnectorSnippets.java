@@ -1,5 +1,7 @@
 package dev.springxhr.docs.configuration;
 
+import java.util.List;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The {@link XhrClientHttpConnector} of docs/configuration.md: a declared one ({@link XhrConnectorConfiguration})
- * replaces the auto-configured one under the factory, and XHR still follows redirects itself; one that follows
+ * replaces the auto-configured one under the factory, and XHR still follows redirects itself; made per factory, it
+ * checks resolved addresses against each factory's own network access policy; one that follows
  * redirects is refused with the {@code NetworkError} docs/troubleshooting.md explains.
  */
 class XhrConnectorSnippets {
@@ -51,6 +54,26 @@ class XhrConnectorSnippets {
 			assertThat(xhr.getResponseURL()).isEqualTo(server.baseUrl() + "/new");
 			server.verify(getRequestedFor(urlEqualTo("/old")));
 			server.verify(getRequestedFor(urlEqualTo("/new")));
+		}
+	}
+
+	@Test
+	void theDeclaredConnectorGuardsEachFactoryWithItsOwnNetworkPolicy() {
+		server.stubFor(get("/new").willReturn(aResponse().withBody("moved here")));
+		try (ConfigurableApplicationContext context = start(XhrConnectorConfiguration.class)) {
+			XhrFactory loopbackDenied = context.getBean(XhrFactory.Builder.class)
+				.settings((settings) -> settings.withNetworkAccessPolicy(
+						settings.networkAccessPolicy().withDeniedNetworks(List.of("127.0.0.0/8", "::1/128"))))
+				.build();
+			XMLHttpRequest denied = loopbackDenied.create();
+			denied.open("GET", server.baseUrl() + "/new", false);
+			assertThatExceptionOfType(DOMException.class).isThrownBy(denied::send)
+				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("NetworkError"));
+			// the auto-configured factory's policy denies no loopback address
+			XMLHttpRequest allowed = context.getBean(XhrFactory.class).create();
+			allowed.open("GET", server.baseUrl() + "/new", false);
+			allowed.send();
+			assertThat(allowed.getResponseText()).isEqualTo("moved here");
 		}
 	}
 
