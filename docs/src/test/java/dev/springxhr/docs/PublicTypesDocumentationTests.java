@@ -29,7 +29,8 @@ class PublicTypesDocumentationTests {
 	private static final List<Path> PACKAGES = List.of(Path.of("..", "xhr-core", "src", "main", "java", "dev", "springxhr", "xhr"),
 			Path.of("..", "xhr-redis", "src", "main", "java", "dev", "springxhr", "xhr", "redis"),
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "autoconfigure"),
-			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"));
+			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"),
+			Path.of("..", "xhr-spring-boot-test", "src", "main", "java", "dev", "springxhr", "test"));
 
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
 		.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) (\\w+)");

@@ -86,8 +86,13 @@ class XhrActuatorTests {
 			.expectBody()
 			.jsonPath("$.components.xhr.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.xhr.details.probes.upstream.httpStatus")
-			.isEqualTo(200);
+			// Two factories, each by bean name: the auto-configured one (with the probe) and the partner's.
+			.jsonPath("$.components.xhr.components.xhrFactory.details.probes.upstream.httpStatus")
+			.isEqualTo(200)
+			.jsonPath("$.components.xhr.components.partnerXhrFactory.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.xhr.components.partnerXhrFactory.details.requests.window")
+			.isEqualTo("PT1M");
 
 		upstream.stop();
 
@@ -99,8 +104,10 @@ class XhrActuatorTests {
 			.expectBody()
 			.jsonPath("$.components.xhr.status")
 			.isEqualTo("DOWN")
-			.jsonPath("$.components.xhr.details.probes.upstream.error")
-			.isEqualTo("network error");
+			.jsonPath("$.components.xhr.components.xhrFactory.details.probes.upstream.error")
+			.isEqualTo("network error")
+			.jsonPath("$.components.xhr.components.partnerXhrFactory.status")
+			.isEqualTo("UP");
 	}
 
 	private static WireMockServer start() {

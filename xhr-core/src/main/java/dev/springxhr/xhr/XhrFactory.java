@@ -136,8 +136,10 @@ public interface XhrFactory {
 		Builder webClientBuilder(WebClient.Builder webClientBuilder);
 
 		/**
-		 * Customize the {@link WebClient.Builder} the factory is built on (default headers, filters, codecs).
-		 * @param customizer called with the builder now
+		 * Customize the {@link WebClient.Builder} the factory is built on (default headers, filters, codecs). The
+		 * customizers run at each {@link #build()}, in the order they were added, after the connector is set: a
+		 * connector set here replaces the one of {@link #clientConnector(Function)}.
+		 * @param customizer called with the builder at each build
 		 * @return this builder
 		 */
 		Builder webClient(Consumer<WebClient.Builder> customizer);

@@ -3,10 +3,15 @@ package dev.springxhr.sample.timeline;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -16,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.springxhr.actuate.XhrHealthIndicator;
 import dev.springxhr.sample.watch.CheckResult;
 import dev.springxhr.sample.watch.UpstreamWatchProperties;
 import dev.springxhr.sample.watch.UpstreamWatcher;
@@ -37,10 +41,10 @@ class TimelineController {
 
 	TimelineController(XhrTimeline timeline, UpstreamWatcher watcher,
 			UpstreamWatchProperties properties,
-			ObjectProvider<XhrHealthIndicator> xhrHealthIndicator) {
+			@Qualifier("xhrHealthContributor") ObjectProvider<ReactiveHealthContributor> xhrHealth) {
 		this.timeline = timeline;
 		this.watcher = watcher;
-		XhrHealthIndicator indicator = xhrHealthIndicator.getIfAvailable();
+		ReactiveHealthIndicator indicator = mainFactorysHealth(xhrHealth.getIfAvailable());
 		// One health poll shared by every open page, and none while no page is open.
 		this.health = (indicator != null) ? Flux.interval(Duration.ZERO, properties.healthInterval())
 			.onBackpressureDrop()
@@ -49,6 +53,17 @@ class TimelineController {
 						System.currentTimeMillis())))
 			.replay(1)
 			.refCount() : Flux.empty();
+	}
+
+	/**
+	 * The health of the auto-configured factory, whose requests the page shows: the whole contributor with one
+	 * factory, its {@code xhrFactory} component with several (the partner's factory is the other).
+	 */
+	private static @Nullable ReactiveHealthIndicator mainFactorysHealth(@Nullable ReactiveHealthContributor health) {
+		if (health instanceof CompositeReactiveHealthContributor composite) {
+			health = composite.getContributor("xhrFactory");
+		}
+		return (health instanceof ReactiveHealthIndicator indicator) ? indicator : null;
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
