@@ -12,6 +12,7 @@ import dev.springxhr.xhr.internal.http.ForbiddenRequestHeaders;
 import dev.springxhr.xhr.internal.http.HttpMethods;
 import dev.springxhr.xhr.internal.http.HttpTokens;
 import dev.springxhr.xhr.internal.transport.RequestBody;
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.internal.url.RequestUrls;
 import dev.springxhr.xhr.internal.url.UrlSyntaxException;
 
@@ -33,7 +34,7 @@ final class AuthorRequest {
 
 	private String method = "GET";
 
-	private volatile @Nullable URI url;
+	private volatile @Nullable RequestUrl url;
 
 	private final AuthorRequestHeaders headers = new AuthorRequestHeaders();
 
@@ -57,7 +58,7 @@ final class AuthorRequest {
 	}
 
 	/** The URL as opened (with userinfo and fragment), or {@code null} before open(). */
-	@Nullable URI url() {
+	@Nullable RequestUrl url() {
 		return this.url;
 	}
 
@@ -78,7 +79,7 @@ final class AuthorRequest {
 	void open(String method, String url, boolean async, @Nullable String username, @Nullable String password,
 			boolean responseTypeSet) {
 		String normalizedMethod = checkMethod(method);
-		URI parsedUrl = parseUrl(url);
+		RequestUrl parsedUrl = parseUrl(url);
 		if (!async && isWindow() && ((this.timeoutSetByAuthor && this.timeout != 0) || responseTypeSet)) {
 			throw new DOMException("A synchronous request cannot have a timeout or a responseType in the "
 					+ "WINDOW global scope; open it asynchronously, or use GlobalScope.DEDICATED_WORKER",
@@ -167,8 +168,8 @@ final class AuthorRequest {
 		boolean anonymous = this.options.mozAnon() || this.options.mozSystem();
 		CredentialsMode credentialsMode = CredentialsMode.of(
 				CredentialsMode.valueOf(this.settings.credentialsPolicy().name()), this.withCredentials, anonymous);
-		URI opened = Objects.requireNonNull(this.url, "open() sets the URL");
-		return new FetchRequest(this.method, RequestUrls.withoutFragment(opened), this.headers.toArray(), extracted,
+		RequestUrl opened = Objects.requireNonNull(this.url, "open() sets the URL");
+		return new FetchRequest(this.method, opened.withoutFragment(), this.headers.toArray(), extracted,
 				credentialsMode, this.options.mozSystem() ? null : this.settings.origin(), uploadListener);
 	}
 
@@ -204,7 +205,7 @@ final class AuthorRequest {
 	}
 
 	/** XHR §3.2 open() steps 5–6: relative to the base URL (else the origin); a failure is a SyntaxError. */
-	private URI parseUrl(String url) {
+	private RequestUrl parseUrl(String url) {
 		URI base = (this.settings.baseUrl() != null) ? this.settings.baseUrl() : this.settings.origin();
 		try {
 			return RequestUrls.parse(url, base);

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.springxhr.xhr.internal.url.RequestUrls;
+import dev.springxhr.xhr.internal.url.RequestUrl;
 
 /**
  * Tells the factory's {@link XhrEventObserver} about every event of one request, with what the request looks like at
@@ -37,9 +37,9 @@ final class EventReporter {
 		if (!this.observer.isObserving()) {
 			return;
 		}
-		URI current = this.request.url();
+		RequestUrl current = this.request.url();
 		// No userinfo: observers log and relay what they see, and the URL's password is a credential.
-		URI target = (current != null) ? RequestUrls.requestTarget(current) : URI.create("about:blank");
+		URI target = (current != null) ? current.requestTarget().uri() : URI.create("about:blank");
 		XhrEventInfo info = new XhrEventInfo(this.id, type, atUpload, this.request.method(), target,
 				this.state.readyState(), (short) this.state.response().status(), loaded, total, computable,
 				this.request.mozBackgroundRequest(), System.currentTimeMillis());

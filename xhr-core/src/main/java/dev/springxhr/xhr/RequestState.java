@@ -1,6 +1,5 @@
 package dev.springxhr.xhr;
 
-import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -8,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.internal.fetch.XhrResponse;
 import dev.springxhr.xhr.internal.transport.ReceivedBytes;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
@@ -382,7 +382,7 @@ final class RequestState {
 	}
 
 	private void setResponse(ResponseHead head) {
-		URI url = (head.url() != null) ? head.url() : this.xhr.requestUrlOrNull();
+		RequestUrl url = (head.url() != null) ? head.url() : this.xhr.requestUrlOrNull();
 		this.response = new XhrResponse(head.status(), head.statusText(), head.headers(), url);
 		this.channel = XhrChannel.of(head);
 	}

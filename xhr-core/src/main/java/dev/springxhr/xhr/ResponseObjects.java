@@ -81,7 +81,8 @@ final class ResponseObjects {
 		// Fetch: a response to HEAD, and a 204, 205 or 304, has a null body, which is no document at all.
 		boolean nullBody = method.equals("HEAD") || status == 204 || status == 205 || status == 304;
 		return ResponseBodies.document(nullBody ? null : body, response.finalMimeType(overrideMimeType),
-				response.finalEncoding(overrideMimeType), emptyResponseType, response.url());
+				response.finalEncoding(overrideMimeType), emptyResponseType,
+				(response.url() != null) ? response.url().uri() : null);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.springxhr.xhr;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -12,10 +11,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.event.EventListener;
 import dev.springxhr.xhr.event.XhrEventType;
 import dev.springxhr.xhr.internal.fetch.FetchRequest;
-import dev.springxhr.xhr.internal.url.RequestUrls;
 import dev.springxhr.xhr.internal.task.SerialTaskQueue;
 
 /**
@@ -245,7 +244,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 			// events with 0 and 0 (Chromium fires only the upload loadstart). Nor is there an upload for a data:
 			// URL, whose body is never read: by the standard fetch never reaches processRequestEndOfBody for it
 			// (scheme fetch answers from the URL alone), so an upload loadstart would never be followed by a loadend.
-			this.state.send(uploadListener, request.body() == null || "data".equals(request.url().getScheme()));
+			this.state.send(uploadListener, request.body() == null || "data".equals(request.url().scheme()));
 			if (this.state.synchronous()) {
 				SyncSend.run(this, this.state, this.engine, request);
 			}
@@ -273,8 +272,8 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	 * @return the response URL
 	 */
 	public String getResponseURL() {
-		URI responseUrl = this.state.response().url();
-		return (responseUrl != null) ? RequestUrls.serializeWithoutFragment(responseUrl) : "";
+		RequestUrl responseUrl = this.state.response().url();
+		return (responseUrl != null) ? responseUrl.hrefWithoutFragment() : "";
 	}
 
 	/**
@@ -491,9 +490,9 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 
 	@Override
 	public String toString() {
-		URI current = this.request.url();
+		RequestUrl current = this.request.url();
 		return "XMLHttpRequest[" + this.request.method() + " "
-				+ ((current != null) ? RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(current)) : "-")
+				+ ((current != null) ? current.requestTarget().href() : "-")
 				+ ", readyState=" + this.state.stateName() + "]";
 	}
 
@@ -503,7 +502,7 @@ public class XMLHttpRequest extends XMLHttpRequestEventTarget {
 	}
 
 	/** The URL as opened (with userinfo and fragment), or {@code null} before open(). */
-	@Nullable URI requestUrlOrNull() {
+	@Nullable RequestUrl requestUrlOrNull() {
 		return this.request.url();
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
 
 /**
@@ -19,8 +20,8 @@ import dev.springxhr.xhr.internal.transport.ResponseHead;
 public record XhrChannel(URI uri, String protocol, @Nullable InetSocketAddress remoteAddress) {
 
 	static @Nullable XhrChannel of(ResponseHead head) {
-		URI url = head.url();
-		return (url != null) ? new XhrChannel(url, head.protocol(), head.remoteAddress()) : null;
+		RequestUrl url = head.url();
+		return (url != null) ? new XhrChannel(url.uri(), head.protocol(), head.remoteAddress()) : null;
 	}
 
 }

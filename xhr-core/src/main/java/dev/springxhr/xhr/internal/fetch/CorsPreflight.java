@@ -1,6 +1,5 @@
 package dev.springxhr.xhr.internal.fetch;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import dev.springxhr.xhr.internal.cors.PreflightCache;
 import dev.springxhr.xhr.internal.transport.OutgoingRequest;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
 import dev.springxhr.xhr.internal.transport.TransportHandler;
-import dev.springxhr.xhr.internal.url.RequestUrls;
+import dev.springxhr.xhr.internal.url.RequestUrl;
 
 /**
  * The CORS preflight of one CORS-tainted hop, with the factory's CORS-preflight cache: whether the hop needs one,
@@ -35,7 +34,7 @@ final class CorsPreflight {
 	/** The serialized request origin ({@code null} once the redirect chain tainted it). */
 	private final String origin;
 
-	private final URI url;
+	private final RequestUrl url;
 
 	private final boolean includeCredentials;
 
@@ -56,7 +55,7 @@ final class CorsPreflight {
 	 * @param authorHeaders the hop's author request headers, alternating names and values
 	 * @param useCorsPreflight the use-CORS-preflight flag: the upload object has listeners
 	 */
-	CorsPreflight(PreflightCache cache, String origin, URI url, boolean includeCredentials, String method,
+	CorsPreflight(PreflightCache cache, String origin, RequestUrl url, boolean includeCredentials, String method,
 			List<String> authorHeaders, boolean useCorsPreflight) {
 		this.cache = cache;
 		this.origin = origin;
@@ -73,7 +72,7 @@ final class CorsPreflight {
 	 * @return whether the hop needs a preflight
 	 */
 	boolean required() {
-		return this.cache.preflightRequired(this.origin, this.url, this.includeCredentials, this.method,
+		return this.cache.preflightRequired(this.origin, this.url.uri(), this.includeCredentials, this.method,
 				this.unsafeHeaders, this.useCorsPreflight);
 	}
 
@@ -99,7 +98,7 @@ final class CorsPreflight {
 			headers.add("User-Agent");
 			headers.add(userAgent);
 		}
-		return new OutgoingRequest("OPTIONS", RequestUrls.requestTarget(this.url), headers.toArray(new String[0]),
+		return new OutgoingRequest("OPTIONS", this.url.requestTarget(), headers.toArray(new String[0]),
 				null);
 	}
 
@@ -114,9 +113,9 @@ final class CorsPreflight {
 				this.includeCredentials, this.method, this.unsafeHeaders, this.useCorsPreflight);
 		if (failure != null) {
 			throw new FetchFailureException("CORS preflight for " + this.method + " "
-					+ RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(this.url)) + " failed: " + failure);
+					+ this.url.requestTarget().href() + " failed: " + failure);
 		}
-		this.cache.store(this.origin, this.url, this.includeCredentials, this.method, this.useCorsPreflight,
+		this.cache.store(this.origin, this.url.uri(), this.includeCredentials, this.method, this.useCorsPreflight,
 				response.headers());
 	}
 

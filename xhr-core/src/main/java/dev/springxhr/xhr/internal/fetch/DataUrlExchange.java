@@ -29,7 +29,7 @@ public final class DataUrlExchange {
 	}
 
 	static Disposable run(OutgoingRequest request, TransportHandler handler) {
-		DataUrls.DataUrl dataUrl = DataUrls.process(request.target().toString());
+		DataUrls.DataUrl dataUrl = DataUrls.process(request.url().href());
 		if (dataUrl == null) {
 			handler.onError(new IllegalArgumentException("The data: URL cannot be processed (no ',' or bad base64)"));
 			return Disposables.disposed();
@@ -37,7 +37,7 @@ public final class DataUrlExchange {
 		// No body is transmitted: the upload ends at once, as when a server takes the whole body.
 		handler.onRequestBodyEnd();
 		List<Map.Entry<String, String>> headers = List.of(Map.entry("Content-Type", dataUrl.mimeType().serialize()));
-		handler.onResponse(new ResponseHead(200, "OK", ResponseHeaders.of(headers)).withUrl(request.target()));
+		handler.onResponse(new ResponseHead(200, "OK", ResponseHeaders.of(headers)).withUrl(request.url()));
 		if (dataUrl.body().length > 0) {
 			handler.onBodyChunk(DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(dataUrl.body())));
 			handler.onBodyChunksRead();

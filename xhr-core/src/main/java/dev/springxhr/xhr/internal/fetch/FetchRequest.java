@@ -4,6 +4,8 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
+
 import dev.springxhr.xhr.internal.transport.RequestBody;
 
 /**
@@ -20,7 +22,7 @@ import dev.springxhr.xhr.internal.transport.RequestBody;
  * @param uploadListener whether the upload object has listeners (a cross-origin request then needs a preflight)
  * @see <a href="https://fetch.spec.whatwg.org/#requests">Fetch §2.2.5 requests</a>
  */
-public record FetchRequest(String method, URI url, String[] authorHeaders, @Nullable RequestBody body,
+public record FetchRequest(String method, RequestUrl url, String[] authorHeaders, @Nullable RequestBody body,
 		CredentialsMode credentialsMode, @Nullable URI origin, boolean uploadListener) {
 
 	/** The body length, 0 without a body or for a stream of unknown length: the upload events' {@code total}. */

@@ -16,6 +16,7 @@ import dev.springxhr.xhr.internal.transport.RequestBody;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
 import dev.springxhr.xhr.internal.transport.TransportHandler;
 import dev.springxhr.xhr.internal.url.Origins;
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.internal.url.RequestUrls;
 import dev.springxhr.xhr.internal.url.UrlSyntaxException;
 
@@ -47,7 +48,7 @@ public final class HttpFetch implements Disposable {
 
 	private String method;
 
-	private URI url;
+	private RequestUrl url;
 
 	private @Nullable RequestBody body;
 
@@ -73,7 +74,7 @@ public final class HttpFetch implements Disposable {
 		this.fetcher = fetcher;
 		this.request = request;
 		this.sink = sink;
-		this.requestOrigin = (request.origin() != null) ? request.origin() : request.url();
+		this.requestOrigin = (request.origin() != null) ? request.origin() : request.url().uri();
 		this.credentials = new HttpCredentials(fetcher, request.credentialsMode(), this.requestOrigin);
 		this.method = request.method();
 		this.url = request.url();
@@ -114,23 +115,23 @@ public final class HttpFetch implements Disposable {
 			return;
 		}
 		try {
-			if (!RequestUrls.isHttp(this.url)) {
+			if (!RequestUrls.isHttp(this.url.uri())) {
 				// Fetch "scheme fetch": data: is answered by the URL itself; a redirect never gets here.
-				if (this.redirectCount == 0 && "data".equals(this.url.getScheme())) {
+				if (this.redirectCount == 0 && "data".equals(this.url.scheme())) {
 					run(DataUrlExchange.run(wireRequest(List.of()), this.sink));
 					return;
 				}
-				throw new UnsupportedSchemeException(this.url);
+				throw new UnsupportedSchemeException(this.url.uri());
 			}
 			// The SSRF guard, for every hop (redirects and preflights too): an allowed host, and no connection at
 			// all to an IP literal in a denied network. The transport checks the address actually connected to.
-			this.fetcher.networkAccess().checkUrl(this.url);
-			boolean crossOrigin = !Origins.sameOrigin(this.requestOrigin, this.url);
+			this.fetcher.networkAccess().checkUrl(this.url.uri());
+			boolean crossOrigin = !Origins.sameOrigin(this.requestOrigin, this.url.uri());
 			// Fetch §4.1 main fetch step 12: once another origin is met in CORS mode, the response is CORS-tainted.
 			if (this.request.corsMode() && crossOrigin) {
 				this.corsTainting = true;
 			}
-			this.credentials.startHop(this.url);
+			this.credentials.startHop(this.url.uri());
 			if (this.corsTainting) {
 				CorsPreflight preflight = new CorsPreflight(this.fetcher.preflights(), serializedOrigin(), this.url,
 						includesCredentialsMode(), this.method, this.authorHeaders, this.request.uploadListener());
@@ -156,7 +157,7 @@ public final class HttpFetch implements Disposable {
 			fetchHeaders.add("Origin");
 			fetchHeaders.add(serializedOrigin());
 		}
-		this.credentials.appendRequestHeaders(this.url, this.corsTainting, this.authorHeaders, fetchHeaders);
+		this.credentials.appendRequestHeaders(this.url.uri(), this.corsTainting, this.authorHeaders, fetchHeaders);
 		OutgoingRequest wire = wireRequest(fetchHeaders);
 		HopHandler hop = new HopHandler(this.sink, this.firstRequest && this.sink.observesUpload(),
 				this::processResponse, this::cancelCurrent, this::afterHop, cookiesBlock());
@@ -166,7 +167,7 @@ public final class HttpFetch implements Disposable {
 
 	private OutgoingRequest wireRequest(List<String> fetchHeaders) {
 		String[] author = this.authorHeaders.toArray(new String[0]);
-		return new OutgoingRequest(this.method, RequestUrls.requestTarget(this.url),
+		return new OutgoingRequest(this.method, this.url.requestTarget(),
 				RequestHeaderList.build(this.method, author, this.body, this.fetcher.userAgent(), fetchHeaders),
 				this.body);
 	}
@@ -186,14 +187,14 @@ public final class HttpFetch implements Disposable {
 	 * another hop follows
 	 */
 	private @Nullable ResponseHead processResponse(ResponseHead head) {
-		this.credentials.storeCookies(this.url, this.corsTainting, head);
+		this.credentials.storeCookies(this.url.uri(), this.corsTainting, head);
 		if (this.corsTainting) {
 			// Fetch §4.3 HTTP fetch step 4.4: every CORS-tainted response, redirects included, passes the check.
 			String failure = CorsCheck.check(head.headers(), serializedOrigin(), includesCredentialsMode());
 			if (failure != null) {
-				this.fetcher.preflights().clearFor(serializedOrigin(), this.url);
-				throw new FetchFailureException("CORS check failed for " + RequestUrls.serializeWithoutFragment(
-						RequestUrls.requestTarget(this.url)) + ": " + failure);
+				this.fetcher.preflights().clearFor(serializedOrigin(), this.url.uri());
+				throw new FetchFailureException("CORS check failed for " + this.url.requestTarget().href() + ": "
+						+ failure);
 			}
 		}
 		int status = head.status();
@@ -203,7 +204,7 @@ public final class HttpFetch implements Disposable {
 			redirect(status, location);
 			return null;
 		}
-		if (this.credentials.answerChallenge(head, this.url, this.corsTainting, isReplayable(this.body))) {
+		if (this.credentials.answerChallenge(head, this.url.uri(), this.corsTainting, isReplayable(this.body))) {
 			return null;
 		}
 		ResponseHeaders visible = this.corsTainting
@@ -213,7 +214,7 @@ public final class HttpFetch implements Disposable {
 
 	/** Fetch §4.4 HTTP-redirect fetch steps 3-19: the request becomes the next hop's, or a network error. */
 	private void redirect(int status, String location) {
-		URI locationUrl;
+		RequestUrl locationUrl;
 		try {
 			locationUrl = RequestUrls.parse(location, this.url);
 		}
@@ -221,22 +222,22 @@ public final class HttpFetch implements Disposable {
 			throw new FetchFailureException("The redirect's Location '" + location + "' is not a URL");
 		}
 		// Steps 6-8: only to http(s), and not more often than the limit.
-		if (!RequestUrls.isHttp(locationUrl)) {
-			throw new FetchFailureException("A redirect to a " + locationUrl.getScheme()
+		if (!RequestUrls.isHttp(locationUrl.uri())) {
+			throw new FetchFailureException("A redirect to a " + locationUrl.scheme()
 					+ ": URL is a network error; only http and https can be redirected to");
 		}
 		int limit = this.fetcher.maxRedirects();
 		if (this.redirectCount >= limit) {
 			throw new FetchFailureException("More than " + limit + " redirects (last to "
-					+ RequestUrls.serializeWithoutFragment(RequestUrls.requestTarget(locationUrl)) + ")");
+					+ locationUrl.requestTarget().href() + ")");
 		}
 		this.redirectCount++;
 		// Steps 9-10: credentials in the Location are a network error in CORS.
-		if (locationUrl.getRawUserInfo() != null && ((this.request.corsMode()
-				&& !Origins.sameOrigin(this.requestOrigin, locationUrl)) || this.corsTainting)) {
+		if (locationUrl.uri().getRawUserInfo() != null && ((this.request.corsMode()
+				&& !Origins.sameOrigin(this.requestOrigin, locationUrl.uri())) || this.corsTainting)) {
 			throw new FetchFailureException("A CORS request cannot be redirected to a URL with credentials");
 		}
-		boolean crossOrigin = !Origins.sameOrigin(this.url, locationUrl);
+		boolean crossOrigin = !Origins.sameOrigin(this.url.uri(), locationUrl.uri());
 		RedirectDecision decision = RedirectDecision.of(status, this.method, crossOrigin);
 		// Step 11, before step 12 may drop the body.
 		if (decision.requiresBodySource() && this.body != null && !isReplayable(this.body)) {
@@ -249,7 +250,7 @@ public final class HttpFetch implements Disposable {
 		}
 		// Fetch's tainted origin flag: from an origin other than the request's on to yet another one, the request's
 		// origin serializes as "null" from now on (in Origin, the CORS check and the preflight cache key).
-		if (crossOrigin && !Origins.sameOrigin(this.requestOrigin, this.url)) {
+		if (crossOrigin && !Origins.sameOrigin(this.requestOrigin, this.url.uri())) {
 			this.taintedOrigin = true;
 		}
 		this.method = decision.method();

@@ -1,12 +1,12 @@
 package dev.springxhr.xhr.internal.fetch;
 
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
 import dev.springxhr.xhr.internal.encoding.Encodings;
 import dev.springxhr.xhr.internal.http.HttpTokens;
 import dev.springxhr.xhr.internal.mime.MimeType;
@@ -31,13 +31,13 @@ public final class XhrResponse {
 
 	private final ResponseHeaders headers;
 
-	private final @Nullable URI url;
+	private final @Nullable RequestUrl url;
 
 	private @Nullable MimeType mimeType;
 
 	private boolean mimeTypeComputed;
 
-	public XhrResponse(int status, String statusText, ResponseHeaders headers, @Nullable URI url) {
+	public XhrResponse(int status, String statusText, ResponseHeaders headers, @Nullable RequestUrl url) {
 		this.status = status;
 		this.statusText = statusText;
 		this.headers = headers;
@@ -60,7 +60,7 @@ public final class XhrResponse {
 		return this.headers;
 	}
 
-	public @Nullable URI url() {
+	public @Nullable RequestUrl url() {
 		return this.url;
 	}
 

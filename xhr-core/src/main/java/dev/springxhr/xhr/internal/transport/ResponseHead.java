@@ -1,10 +1,11 @@
 package dev.springxhr.xhr.internal.transport;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.springxhr.xhr.internal.url.RequestUrl;
 
 import dev.springxhr.xhr.internal.http.ResponseHeaders;
 
@@ -20,7 +21,7 @@ import dev.springxhr.xhr.internal.http.ResponseHeaders;
  * @param url the URL the response is for (after redirects), or {@code null} before the fetch sets it
  */
 public record ResponseHead(int status, String statusText, ResponseHeaders headers, List<String> setCookies,
-		String protocol, @Nullable InetSocketAddress remoteAddress, @Nullable URI url) {
+		String protocol, @Nullable InetSocketAddress remoteAddress, @Nullable RequestUrl url) {
 
 	public ResponseHead(int status, String statusText, ResponseHeaders headers) {
 		this(status, statusText, headers, List.of(), "", null, null);
@@ -33,7 +34,7 @@ public record ResponseHead(int status, String statusText, ResponseHeaders header
 	}
 
 	/** The same response, for the URL it came from. */
-	public ResponseHead withUrl(URI responseUrl) {
+	public ResponseHead withUrl(RequestUrl responseUrl) {
 		return new ResponseHead(this.status, this.statusText, this.headers, this.setCookies, this.protocol,
 				this.remoteAddress, responseUrl);
 	}

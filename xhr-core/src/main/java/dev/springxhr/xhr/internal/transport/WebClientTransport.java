@@ -91,6 +91,7 @@ public final class WebClientTransport {
 					nettyRequest.header(HttpHeaderNames.ACCEPT_ENCODING, ContentCodingHeaders.ACCEPT_ENCODING);
 				}
 				ContentLengthZeroRemover.installIfNeeded(nativeRequest, request);
+				RequestTargetWriter.installIfNeeded(nativeRequest, request);
 				if (request.body() != null && handler.observesUpload()) {
 					exchange.uploadCountedBySocket = UploadProgressRecorder.install(nativeRequest, handler);
 				}

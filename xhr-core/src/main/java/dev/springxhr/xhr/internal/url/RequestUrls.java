@@ -2,34 +2,43 @@ package dev.springxhr.xhr.internal.url;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the URL argument of {@code open()} and redirect locations relative to their base with the URL Standard's
- * parser ({@link UrlParser}), and serializes request URLs. The result is a {@link URI}, the type the rest of the
- * engine and {@code WebClient} take ({@link UriHandOff}); a URL already in its serialized form takes a short cut
- * ({@link CanonicalUrls}).
+ * parser ({@link UrlParser}), and serializes request URLs. The result is a {@link RequestUrl}: the record's
+ * serialization, and the {@link URI} the rest of the engine and {@code WebClient} take ({@link UriHandOff}); a URL
+ * already in its serialized form takes a short cut ({@link CanonicalUrls}).
  *
  * @see <a href="https://url.spec.whatwg.org/#concept-basic-url-parser">URL Standard: basic URL parser</a>
  */
 public final class RequestUrls {
-
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private RequestUrls() {
 	}
 
 	/**
 	 * XHR §3.2 open() step 5: parse {@code url} relative to {@code base} with the URL Standard's parser
-	 * ({@link UrlParser}); the record becomes a {@link URI} only for the rest of the engine and the transport.
+	 * ({@link UrlParser}).
 	 * @throws UrlSyntaxException (open()'s SyntaxError) if the URL cannot be parsed, or is relative without a base
 	 */
-	public static URI parse(String url, @Nullable URI base) {
+	public static RequestUrl parse(String url, @Nullable URI base) {
+		return parse(url, (base != null) ? base.toString() : null);
+	}
+
+	/**
+	 * Fetch §4.4 HTTP-redirect fetch step 3: parse a {@code Location} relative to the request's current URL.
+	 * @throws UrlSyntaxException if the location cannot be parsed
+	 */
+	public static RequestUrl parse(String url, RequestUrl base) {
+		return parse(url, base.href());
+	}
+
+	private static RequestUrl parse(String url, @Nullable String base) {
 		URI canonical = CanonicalUrls.ifCanonical(url);
 		if (canonical != null) {
-			return canonical;
+			return RequestUrl.ofCanonical(canonical);
 		}
 		UrlRecord parsed;
 		try {
@@ -39,28 +48,32 @@ public final class RequestUrls {
 			throw syntaxError(url, (base == null && ex.getMessage().startsWith("it is relative"))
 					? "it is relative and the XhrFactory has no base URL or origin" : ex.getMessage());
 		}
+		return handOff(url, parsed);
+	}
+
+	private static RequestUrl handOff(String input, UrlRecord parsed) {
 		try {
-			return UriHandOff.toUri(parsed);
+			return RequestUrl.of(parsed);
 		}
 		catch (URISyntaxException ex) {
-			throw syntaxError(url, ex.getReason());
+			throw syntaxError(input, ex.getReason());
 		}
 	}
 
 	/** The base as a URL record; the factory's base is the same for every open(), so the last one is kept. */
-	private static UrlRecord baseRecord(URI base) {
+	private static UrlRecord baseRecord(String base) {
 		ParsedBase last = lastBase;
-		if (last != null && last.uri().equals(base)) {
+		if (last != null && last.href().equals(base)) {
 			return last.record();
 		}
-		UrlRecord record = UrlParser.parse(base.toString(), null);
+		UrlRecord record = UrlParser.parse(base, null);
 		lastBase = new ParsedBase(base, record);
 		return record;
 	}
 
 	private static volatile @Nullable ParsedBase lastBase;
 
-	private record ParsedBase(URI uri, UrlRecord record) {
+	private record ParsedBase(String href, UrlRecord record) {
 	}
 
 	/** The URL serializer with the exclude-fragment flag, as {@code responseURL} uses it. */
@@ -100,51 +113,29 @@ public final class RequestUrls {
 		return (url.getRawFragment() == null) ? url : URI.create(serializeWithoutFragment(url));
 	}
 
-	/** XHR §3.2 open() step 7: set the URL's username and password (percent-encoded with the userinfo set). */
-	public static URI withCredentials(URI url, @Nullable String username, @Nullable String password) {
-		if (url.getRawAuthority() == null || (username == null && password == null)) {
+	/**
+	 * XHR §3.2 open() step 7: set the URL's username and password (URL §4.4 "set the username" and "set the
+	 * password": UTF-8 percent-encoded with the userinfo percent-encode set).
+	 */
+	public static RequestUrl withCredentials(RequestUrl url, @Nullable String username, @Nullable String password) {
+		if ((username == null && password == null) || url.uri().getRawAuthority() == null) {
 			return url;
 		}
-		String existing = url.getRawUserInfo();
-		String currentUser = "";
-		String currentPassword = "";
-		if (existing != null) {
-			int colon = existing.indexOf(':');
-			currentUser = (colon >= 0) ? existing.substring(0, colon) : existing;
-			currentPassword = (colon >= 0) ? existing.substring(colon + 1) : "";
+		UrlRecord record = UrlParser.parse(url.href(), null);
+		if (record.host() == null || record.host().isEmpty()) {
+			// URL §4.4 "cannot have a username/password/port": no host, nothing to set.
+			return url;
 		}
-		String user = (username != null) ? encodeUserinfo(username) : currentUser;
-		String pass = (password != null) ? encodeUserinfo(password) : currentPassword;
-		String userinfo = pass.isEmpty() ? user : user + ":" + pass;
-		StringBuilder result = new StringBuilder(url.getScheme()).append("://");
-		if (!userinfo.isEmpty()) {
-			result.append(userinfo).append('@');
-		}
-		String authority = url.getRawAuthority();
-		result.append(authority.substring(authority.indexOf('@') + 1));
-		if (url.getRawPath() != null) {
-			result.append(url.getRawPath());
-		}
-		if (url.getRawQuery() != null) {
-			result.append('?').append(url.getRawQuery());
-		}
-		if (url.getRawFragment() != null) {
-			result.append('#').append(url.getRawFragment());
-		}
-		return URI.create(result.toString());
+		UrlRecord withCredentials = new UrlRecord(record.scheme(),
+				(username != null) ? encodeUserinfo(username) : record.username(),
+				(password != null) ? encodeUserinfo(password) : record.password(), record.host(), record.port(),
+				record.path(), record.opaquePath(), record.query(), record.fragment());
+		return handOff(url.href(), withCredentials);
 	}
 
 	private static String encodeUserinfo(String value) {
 		StringBuilder result = new StringBuilder(value.length());
-		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-			char c = (char) (b & 0xFF);
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=".indexOf(c) >= 0) {
-				result.append(c);
-			}
-			else {
-				result.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-			}
-		}
+		value.codePoints().forEach((codePoint) -> PercentEncodeSet.USERINFO.encode(codePoint, result));
 		return result.toString();
 	}
 

@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springxhr.xhr.internal.url.RequestUrl;
+import dev.springxhr.xhr.internal.url.RequestUrls;
+
 import dev.springxhr.xhr.internal.cors.PreflightCache;
 import dev.springxhr.xhr.internal.http.ResponseHeaders;
 import dev.springxhr.xhr.internal.transport.OutgoingRequest;
@@ -27,7 +30,7 @@ class CorsPreflightTests {
 
 	private static final String ORIGIN = "https://app.example";
 
-	private static final URI URL = URI.create("https://api.example/items?page=1#top");
+	private static final RequestUrl URL = RequestUrls.parse("https://api.example/items?page=1#top", (URI) null);
 
 	private final PreflightCache cache = new PreflightCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
