@@ -73,6 +73,17 @@ public final class BrowserResponseHeads {
 		pipeline.addAfter(NettyPipeline.HttpCodec, RESPONSE_FILTER, new ResponseFilter(heads));
 	}
 
+	/**
+	 * End a read, asking for the next one when a handler kept what it read: Reactor Netty reads on demand (auto-read
+	 * off) and asks for more only once it has a message, so whoever swallows a read asks, as ByteToMessageDecoder does.
+	 */
+	private static void readCompleted(ChannelHandlerContext ctx, boolean keptWhatWasRead) {
+		if (keptWhatWasRead && !ctx.channel().config().isAutoRead()) {
+			ctx.read();
+		}
+		ctx.fireChannelReadComplete();
+	}
+
 	/** One head given to the codec: its Content-Length values as sent when they must be put back, else null. */
 	private record Head(@Nullable List<String> contentLengths) {
 	}
@@ -107,11 +118,11 @@ public final class BrowserResponseHeads {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-			if (!(msg instanceof ByteBuf in) || this.failed) {
-				if (this.failed) {
-					ReferenceCountUtil.release(msg);
-					return;
-				}
+			if (this.failed) {
+				ReferenceCountUtil.release(msg);
+				return;
+			}
+			if (!(msg instanceof ByteBuf in)) {
 				ctx.fireChannelRead(msg);
 				return;
 			}
@@ -134,13 +145,9 @@ public final class BrowserResponseHeads {
 
 		@Override
 		public void channelReadComplete(ChannelHandlerContext ctx) {
-			// As ByteToMessageDecoder does: Reactor Netty reads on demand (auto-read off) and asks for more only once
-			// it has a message, so the rest of an incomplete head must be asked for here.
-			if (this.headPending && !ctx.channel().config().isAutoRead()) {
-				ctx.read();
-			}
+			// The rest of an incomplete head must be asked for here.
+			readCompleted(ctx, this.headPending);
 			this.headPending = false;
-			ctx.fireChannelReadComplete();
 		}
 
 		/** Add to the head; give it on once complete. Returns whether to go on with the rest of {@code in}. */
@@ -350,11 +357,8 @@ public final class BrowserResponseHeads {
 
 		@Override
 		public void channelReadComplete(ChannelHandlerContext ctx) {
-			if (this.droppedOnly && !ctx.channel().config().isAutoRead()) {
-				ctx.read();
-			}
+			readCompleted(ctx, this.droppedOnly);
 			this.droppedOnly = false;
-			ctx.fireChannelReadComplete();
 		}
 
 	}
