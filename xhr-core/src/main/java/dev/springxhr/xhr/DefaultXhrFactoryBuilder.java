@@ -151,12 +151,13 @@ final class DefaultXhrFactoryBuilder implements XhrFactory.Builder {
 	}
 
 	/**
-	 * Reactor Netty as a browser parses responses (two equal Content-Length headers are one length, Fetch's "extract
-	 * a length"; Netty refuses them by default), connecting only to addresses the settings' policy allows.
+	 * Reactor Netty parsing responses as a browser does ({@link BrowserHttpClient}: equal duplicate Content-Length
+	 * headers, large heads, odd header lines, interim responses), connecting only to addresses the settings' policy
+	 * allows.
 	 */
 	private static ClientHttpConnector defaultConnector(XhrSettings settings) {
-		HttpClient httpClient = ResolvedAddressGuard.guard(HttpClient.create(), settings.networkAccessPolicy())
-			.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true));
+		HttpClient httpClient = BrowserHttpClient
+			.configure(ResolvedAddressGuard.guard(HttpClient.create(), settings.networkAccessPolicy()));
 		return new ReactorClientHttpConnector(httpClient);
 	}
 

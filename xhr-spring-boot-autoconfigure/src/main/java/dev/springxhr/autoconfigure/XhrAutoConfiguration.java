@@ -39,6 +39,7 @@ import dev.springxhr.autoconfigure.profile.XhrProfileBinder;
 import dev.springxhr.autoconfigure.profile.XhrProfileScope;
 import dev.springxhr.autoconfigure.profile.XhrProfileWebFilter;
 import dev.springxhr.autoconfigure.profile.XhrProfilesProperties;
+import dev.springxhr.xhr.BrowserHttpClient;
 import dev.springxhr.xhr.NetworkAccessPolicy;
 import dev.springxhr.xhr.ResolvedAddressGuard;
 import dev.springxhr.xhr.WebClientXhrFactory;
@@ -248,12 +249,12 @@ public final class XhrAutoConfiguration {
 			if (!(builder instanceof ReactorClientHttpConnectorBuilder reactor)) {
 				return builder;
 			}
-			// Denied networks get no connection at all: checked between name resolution and connect. Two equal
-			// Content-Length headers are one length, as Fetch's "extract a length" and browsers have it (Netty
-			// refuses the response by default); different ones still fail it.
+			// Denied networks get no connection at all: checked between name resolution and connect. Responses are
+			// parsed as a browser parses them (BrowserHttpClient: equal duplicate Content-Length headers, large heads,
+			// odd header lines, interim responses), where Netty is stricter by default.
 			NetworkAccessPolicy policy = xhrSettings.networkAccessPolicy();
-			return reactor.withHttpClientCustomizer((client) -> ResolvedAddressGuard.guard(client, policy)
-				.httpResponseDecoder((decoder) -> decoder.allowDuplicateContentLengths(true)));
+			return reactor.withHttpClientCustomizer(
+					(client) -> BrowserHttpClient.configure(ResolvedAddressGuard.guard(client, policy)));
 		}
 
 	}
