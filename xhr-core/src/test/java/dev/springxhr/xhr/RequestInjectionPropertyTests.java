@@ -162,7 +162,9 @@ class RequestInjectionPropertyTests {
 		assertThat(requestLine).isEqualTo(method + " " + target + " HTTP/1.1");
 		// RFC 9112 §3.2 request-target: visible ASCII only; Fetch never sends the fragment.
 		assertThat(target).matches("[\\x21-\\x7E]+").doesNotContain("#");
-		assertThat(URI.create(raw.baseUrl() + target).getRawPath()).startsWith("/");
+		// Origin form; what the URL Standard leaves raw (a '%' that starts no escape, '[', '|') is sent raw, as
+		// Chromium sends it, so the target need not be an RFC 3986 URI.
+		assertThat(target).startsWith("/");
 		for (String line : received.headerLines()) {
 			// RawHttpServer split the head at CRLF; any CR, LF or NUL left would be an injection
 			assertThat(line).doesNotContain("\r", "\n", "\0").matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+:.*");

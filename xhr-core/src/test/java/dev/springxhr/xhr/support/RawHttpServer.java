@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -296,13 +297,26 @@ public final class RawHttpServer implements AutoCloseable {
 
 	private void acceptLoop(ServerSocket socket, ExecutorService pool) {
 		while (!socket.isClosed()) {
+			Socket connection;
 			try {
-				Socket connection = socket.accept();
-				this.acceptedConnections.incrementAndGet();
-				this.connections.add(connection);
-				pool.execute(() -> serve(connection));
+				connection = socket.accept();
 			}
 			catch (IOException ex) {
+				return;
+			}
+			this.acceptedConnections.incrementAndGet();
+			this.connections.add(connection);
+			try {
+				pool.execute(() -> serve(connection));
+			}
+			catch (RejectedExecutionException ex) {
+				// Accepted while close() shut the pool down, perhaps after it closed the connections it knew.
+				try {
+					connection.close();
+				}
+				catch (IOException closing) {
+					// closing anyway
+				}
 				return;
 			}
 		}

@@ -19,9 +19,14 @@ public final class RequestUrl {
 
 	private final String href;
 
+	/** Whether the URI's text is the href: the common case, where the request line needs nothing of ours. */
+	private final boolean sameText;
+
 	private RequestUrl(URI uri, String href) {
 		this.uri = uri;
 		this.href = href;
+		// URI keeps the string it was made from: no allocation.
+		this.sameText = uri.toString().equals(href);
 	}
 
 	/** The URL of a parsed record. */
@@ -71,7 +76,7 @@ public final class RequestUrl {
 	 * @return the raw path and query, or {@code null} when the URI's raw path and query are the same text
 	 */
 	public @Nullable String rawRequestTarget() {
-		if (this.uri.isOpaque()) {
+		if (this.sameText || this.uri.isOpaque()) {
 			return null;
 		}
 		String fromUri = originForm(this.uri.getRawPath(), this.uri.getRawQuery());
