@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.springxhr.xhr.EventDelivery;
 import dev.springxhr.xhr.GlobalScope;
+import dev.springxhr.xhr.BrowserHttpClient;
 import dev.springxhr.xhr.WebClientXhrFactory;
 import dev.springxhr.xhr.XMLHttpRequest;
 import dev.springxhr.xhr.XhrEventObserver;
@@ -112,6 +113,18 @@ public final class BenchClients implements AutoCloseable {
 	public XhrFactory eventLoopXhrFactory() {
 		return new WebClientXhrFactory(this.builder, XhrSettings.defaults().withEventDelivery(EventDelivery.EVENT_LOOP),
 				this.countingEventExecutor, XhrEventObserver.NONE);
+	}
+
+	/**
+	 * An XHR factory on the connector users get from {@code XhrFactory.builder()} and the starter: the same pool and
+	 * loops, with {@code BrowserHttpClient}'s response-head handlers (the leniency of browsers).
+	 */
+	public XhrFactory browserXhrFactory() {
+		reactor.netty.http.client.HttpClient browser = BrowserHttpClient
+			.configure(reactor.netty.http.client.HttpClient.create(this.provider).runOn(this.loops));
+		WebClient.Builder builder = this.builder.clone().clientConnector(new ReactorClientHttpConnector(browser));
+		return new WebClientXhrFactory(builder, XhrSettings.defaults(), this.countingEventExecutor,
+				XhrEventObserver.NONE);
 	}
 
 	/** Run a task on one of the clients' event loops, as a WebFlux handler runs on the server's. */

@@ -26,7 +26,7 @@ import dev.springxhr.xhr.XhrFactory;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RequestBenchmark {
 
-	@Param({ "webclient", "xhr-async", "xhr-async-new-profile", "xhr-sync", "jdk-httpclient" })
+	@Param({ "webclient", "xhr-async", "xhr-async-browser", "xhr-async-new-profile", "xhr-sync", "jdk-httpclient" })
 	public String client;
 
 	@Param({ "1024", "1048576" })
@@ -40,6 +40,8 @@ public class RequestBenchmark {
 
 	private XhrFactory syncFactory;
 
+	private XhrFactory browserFactory;
+
 	private String url;
 
 	@Setup(Level.Trial)
@@ -48,6 +50,7 @@ public class RequestBenchmark {
 		this.clients = new BenchClients(64);
 		this.asyncFactory = this.clients.xhrFactory(XhrEventObserver.NONE);
 		this.syncFactory = this.clients.workerXhrFactory();
+		this.browserFactory = this.clients.browserXhrFactory();
 		this.url = this.server.baseUrl() + "/bytes/" + this.bodySize;
 	}
 
@@ -62,6 +65,8 @@ public class RequestBenchmark {
 		int length = switch (this.client) {
 			case "webclient" -> this.clients.webClientGet(this.url).get(10, TimeUnit.SECONDS).length;
 			case "xhr-async" -> BenchClients.xhrGet(this.asyncFactory, this.url).get(10, TimeUnit.SECONDS);
+			// The connector of XhrFactory.builder() and the starter: BrowserHttpClient's response-head handlers.
+			case "xhr-async-browser" -> BenchClients.xhrGet(this.browserFactory, this.url).get(10, TimeUnit.SECONDS);
 			// What the request scope does outside an inbound request: a new, empty profile for each request.
 			case "xhr-async-new-profile" -> BenchClients.xhrGet(this.asyncFactory.newProfile(), this.url)
 				.get(10, TimeUnit.SECONDS);
