@@ -204,6 +204,18 @@ class NetworkAccessTests {
 		assertThat(this.raw.server().acceptedConnections()).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "http://my_service:8080/", "http://evil_host.example/", "http://attacker.example../" })
+	void aHostThatJavaNetUriTakesForARegistryAuthorityIsCheckedToo(String url) {
+		// URI.getHost() is null for these hosts, which the URL Standard accepts; the guard must not skip them.
+		XhrFactory factory = factory(policy(List.of("127.0.0.1", "*.example.org"), List.of()));
+		XMLHttpRequest sync = factory.create();
+		sync.open("GET", url, false);
+		String host = url.substring("http://".length(), url.indexOf('/', "http://".length())).replace(":8080", "");
+		assertThat(assertThrowsDomException("NetworkError", sync::send).getMessage())
+			.contains("Host " + host + " is not in the allowed hosts [127.0.0.1, *.example.org]");
+	}
+
 	@Test
 	void aRedirectToADeniedNetworkIsANetworkErrorAndTheDeniedServerReceivesNothing() {
 		XhrFactory factory = factory(policy(List.of(), List.of("::1/128")));

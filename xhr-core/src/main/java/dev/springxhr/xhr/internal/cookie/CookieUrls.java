@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springxhr.xhr.internal.http.HttpTokens;
 import dev.springxhr.xhr.internal.url.IpLiteralSyntax;
 import dev.springxhr.xhr.internal.url.IpLiterals;
+import dev.springxhr.xhr.internal.url.UrlHosts;
 
 /**
  * A request URL as the cookie rules read it: the host cookies are kept for, the path they match, the default-path
@@ -40,7 +41,7 @@ final class CookieUrls {
 	/** The canonicalized host of a URL cookies are for ({@code http}, {@code https}, {@code ws}, {@code wss}). */
 	static @Nullable String cookieHost(URI url) {
 		String scheme = url.getScheme();
-		String host = url.getHost();
+		String host = UrlHosts.hostOf(url);
 		if (scheme == null || host == null || host.isEmpty()) {
 			return null;
 		}

@@ -145,8 +145,8 @@ public final class PublicSuffixList {
 	public boolean sameSite(URI a, URI b) {
 		String schemeA = a.getScheme();
 		String schemeB = b.getScheme();
-		String hostA = a.getHost();
-		String hostB = b.getHost();
+		String hostA = UrlHosts.hostOf(a);
+		String hostB = UrlHosts.hostOf(b);
 		if (schemeA == null || schemeB == null || hostA == null || hostB == null) {
 			// Opaque origins are same site with nothing but themselves, which a URL cannot tell.
 			return false;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.internal.url.UrlHosts;
+
 /**
  * The SSRF guard's rules, parsed: the allowed host patterns and the denied networks of a
  * {@code NetworkAccessPolicy}, checked on every hop's URL and on every connected address.
@@ -45,9 +47,11 @@ public final class NetworkAccessRules {
 	 * @throws NetworkAccessDeniedException saying why the URL is denied
 	 */
 	public void checkUrl(URI url) {
-		String host = url.getHost();
+		// Not URI.getHost(), which is null for hosts the URL Standard accepts and URI does not ("my_service"): the
+		// check must never be skipped.
+		String host = UrlHosts.hostOf(url);
 		if (host == null) {
-			return;
+			throw new NetworkAccessDeniedException("The URL " + url.getScheme() + ":… has no host");
 		}
 		if (!this.hostPatterns.isEmpty() && this.hostPatterns.stream().noneMatch((pattern) -> pattern.matches(host))) {
 			throw new NetworkAccessDeniedException("Host " + host + " is not in the allowed hosts "

@@ -94,16 +94,9 @@ public final class Origins {
 
 	/** The host, serialized by the URL Standard's host parser; an IPv6 address keeps its brackets. */
 	private static @Nullable String host(URI url) {
-		String host = url.getHost();
+		String host = UrlHosts.hostOf(url);
 		if (host == null) {
-			// A "registry" authority, which URI has for hosts it does not accept (for instance with '_' or '%').
-			String authority = url.getRawAuthority();
-			if (authority == null) {
-				return null;
-			}
-			String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
-			int end = hostAndPort.startsWith("[") ? hostAndPort.indexOf(']') + 1 : hostAndPort.indexOf(':');
-			host = (end > 0) ? hostAndPort.substring(0, end) : hostAndPort;
+			return null;
 		}
 		// The URL Standard's host parser; URLs from open() and redirects are canonical already, a configured origin
 		// may not be (http://LOCALHOST:8080, http://127.1:8080).

@@ -65,6 +65,25 @@ public final class RequestUrl {
 		return (hash >= 0) ? this.href.substring(0, hash) : this.href;
 	}
 
+	/**
+	 * Return the URL path serializer's output, as cookies' paths are matched against it (RFC 6265bis §5.1.4).
+	 * @return the path, e.g. {@code /a[b]} where the URI's raw path is {@code /a%5Bb}
+	 */
+	public String pathname() {
+		String target = originForm(hrefWithoutFragment());
+		int query = target.indexOf('?');
+		return (query >= 0) ? target.substring(0, query) : target;
+	}
+
+	/**
+	 * Return the host as the record serializes it ({@link UrlHosts#hostOf}: also where {@link URI#getHost()} is
+	 * {@code null}, for a host with {@code _} say).
+	 * @return the host, an IPv6 address in brackets
+	 */
+	public String host() {
+		return Objects.requireNonNullElse(UrlHosts.hostOf(this.uri), "");
+	}
+
 	/** The scheme. */
 	public String scheme() {
 		return Objects.requireNonNull(this.uri.getScheme(), "a request URL is absolute");

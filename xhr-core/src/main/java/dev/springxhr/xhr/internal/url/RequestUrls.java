@@ -35,7 +35,7 @@ public final class RequestUrls {
 		return parse(url, base.href());
 	}
 
-	private static RequestUrl parse(String url, @Nullable String base) {
+	static RequestUrl parse(String url, @Nullable String base) {
 		URI canonical = CanonicalUrls.ifCanonical(url);
 		if (canonical != null) {
 			return RequestUrl.ofCanonical(canonical);

@@ -1,5 +1,7 @@
 package dev.springxhr.xhr.internal.url;
 
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.springxhr.xhr.internal.http.HttpTokens;
@@ -23,6 +25,28 @@ public final class UrlHosts {
 	private static final String FORBIDDEN_DOMAIN = "#%/:<>?@[\\]^|";
 
 	private UrlHosts() {
+	}
+
+	/**
+	 * The host of a URL the engine made, as its record serializes it: {@link URI#getHost()}, or, where {@code URI}
+	 * takes the authority for a "registry" one and has no host (a host with {@code _}, or one that ends in dots,
+	 * which the URL Standard accepts), the host part of the raw authority. Never {@code null} for an http(s) URL,
+	 * so that a check of the host is never skipped.
+	 * @param url the URL
+	 * @return the host, an IPv6 address in brackets, or {@code null} when the URL has no authority
+	 */
+	public static @Nullable String hostOf(URI url) {
+		String host = url.getHost();
+		if (host != null) {
+			return host;
+		}
+		String authority = url.getRawAuthority();
+		if (authority == null) {
+			return null;
+		}
+		String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+		int end = hostAndPort.startsWith("[") ? hostAndPort.indexOf(']') + 1 : hostAndPort.lastIndexOf(':');
+		return (end > 0) ? hostAndPort.substring(0, end) : hostAndPort;
 	}
 
 	/**
