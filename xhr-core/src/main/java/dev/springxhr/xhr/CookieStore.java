@@ -36,6 +36,33 @@ public interface CookieStore {
 	void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest);
 
 	/**
+	 * The {@code Cookie} header of a request, given its path as the URL Standard serializes it: what the engine
+	 * calls. {@code URI} cannot hold some characters the standard leaves raw in a path ({@code [ ] |}), so the URI's
+	 * raw path may spell them percent-encoded; cookies' paths are matched against {@code requestPath}. By default,
+	 * {@link #cookieHeader(URI, boolean)}, which matches against the URI's raw path.
+	 * @param requestUrl the request's URL
+	 * @param requestPath the URL's path, e.g. {@code /a[b]} where the URI's raw path is {@code /a%5Bb}
+	 * @param sameSiteRequest whether the request is same-site
+	 * @return the header value, or {@code null} for no cookie
+	 */
+	default @Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest) {
+		return cookieHeader(requestUrl, sameSiteRequest);
+	}
+
+	/**
+	 * Store the cookies of a response, given the request's path as the URL Standard serializes it (a cookie
+	 * without a {@code Path} gets its default-path from it): what the engine calls. By default,
+	 * {@link #store(URI, List, boolean)}.
+	 * @param requestUrl the URL of the request the response answers
+	 * @param requestPath the URL's path (see {@link #cookieHeader(URI, String, boolean)})
+	 * @param setCookieValues the values of its {@code Set-Cookie} fields, one cookie each
+	 * @param sameSiteRequest whether the request was same-site
+	 */
+	default void store(URI requestUrl, String requestPath, List<String> setCookieValues, boolean sameSiteRequest) {
+		store(requestUrl, setCookieValues, sameSiteRequest);
+	}
+
+	/**
 	 * The cookies that have not expired, in the order they were stored.
 	 * @return an immutable snapshot
 	 */

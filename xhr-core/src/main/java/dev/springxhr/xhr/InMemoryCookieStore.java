@@ -36,6 +36,16 @@ public final class InMemoryCookieStore implements CookieStore {
 	}
 
 	@Override
+	public @Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest) {
+		return this.jar.cookieHeader(requestUrl, requestPath, sameSiteRequest);
+	}
+
+	@Override
+	public void store(URI requestUrl, String requestPath, List<String> setCookieValues, boolean sameSiteRequest) {
+		this.jar.store(requestUrl, requestPath, setCookieValues, sameSiteRequest);
+	}
+
+	@Override
 	public List<XhrCookie> cookies() {
 		return this.jar.cookies().stream().map(XhrCookie::of).toList();
 	}

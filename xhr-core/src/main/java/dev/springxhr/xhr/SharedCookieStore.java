@@ -97,6 +97,21 @@ public abstract class SharedCookieStore implements CookieStore {
 	}
 
 	@Override
+	public @Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest) {
+		return update((jar) -> jar.cookieHeader(requestUrl, requestPath, sameSiteRequest));
+	}
+
+	@Override
+	public void store(URI requestUrl, String requestPath, List<String> setCookieValues, boolean sameSiteRequest) {
+		if (!setCookieValues.isEmpty()) {
+			update((jar) -> {
+				jar.store(requestUrl, requestPath, setCookieValues, sameSiteRequest);
+				return null;
+			});
+		}
+	}
+
+	@Override
 	public List<XhrCookie> cookies() {
 		VersionedState current = read();
 		CookieJar jar = CookieJar.decode((current != null) ? current.state() : null, this.clock, this.suffixes);

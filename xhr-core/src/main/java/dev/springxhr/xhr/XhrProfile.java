@@ -79,13 +79,14 @@ public final class XhrProfile {
 		return new CookieAccess() {
 
 			@Override
-			public @Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest) {
-				return store.cookieHeader(requestUrl, sameSiteRequest);
+			public @Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest) {
+				return store.cookieHeader(requestUrl, requestPath, sameSiteRequest);
 			}
 
 			@Override
-			public void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest) {
-				store.store(requestUrl, setCookieValues, sameSiteRequest);
+			public void store(URI requestUrl, String requestPath, List<String> setCookieValues,
+					boolean sameSiteRequest) {
+				store.store(requestUrl, requestPath, setCookieValues, sameSiteRequest);
 			}
 
 			@Override

@@ -14,18 +14,20 @@ public interface CookieAccess {
 	/**
 	 * The {@code Cookie} header of a request (RFC 6265bis §5.8.3).
 	 * @param requestUrl the request's URL
+	 * @param requestPath the URL's path as the URL Standard serializes it
 	 * @param sameSiteRequest whether the request is same-site
 	 * @return the header value, or {@code null} for no cookie
 	 */
-	@Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest);
+	@Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest);
 
 	/**
 	 * Store the cookies of a response (RFC 6265bis §5.7).
 	 * @param requestUrl the URL of the request the response answers
+	 * @param requestPath the URL's path as the URL Standard serializes it
 	 * @param setCookieValues the values of its {@code Set-Cookie} fields
 	 * @param sameSiteRequest whether the request was same-site
 	 */
-	void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest);
+	void store(URI requestUrl, String requestPath, List<String> setCookieValues, boolean sameSiteRequest);
 
 	/**
 	 * Whether calls wait for I/O: a fetch then never makes them on an event loop.

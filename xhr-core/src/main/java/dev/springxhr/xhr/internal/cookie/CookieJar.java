@@ -57,16 +57,22 @@ public final class CookieJar implements CookieAccess {
 		this.suffixes = suffixes;
 	}
 
+	/** As {@link #store(URI, String, List, boolean)}, with the URI's raw path as the request's path. */
+	public void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest) {
+		store(requestUrl, CookieUrls.requestPath(requestUrl), setCookieValues, sameSiteRequest);
+	}
+
 	/**
 	 * Store the cookies of a response: RFC 6265bis §5.6 parsing and §5.7 storage model for each
 	 * {@code Set-Cookie} field value. Cookies the algorithm ignores are dropped silently, as browsers do.
 	 * @param requestUrl the URL of the request the response answers
+	 * @param requestPath its path as the URL Standard serializes it, a cookie without {@code Path} defaults to
 	 * @param setCookieValues the values of its {@code Set-Cookie} header fields, one cookie each
 	 * @param sameSiteRequest whether the request was same-site (RFC 6265bis §5.2); a cross-site response can only
 	 * set {@code SameSite=None} cookies
 	 */
 	@Override
-	public void store(URI requestUrl, List<String> setCookieValues, boolean sameSiteRequest) {
+	public void store(URI requestUrl, String requestPath, List<String> setCookieValues, boolean sameSiteRequest) {
 		String host = CookieUrls.cookieHost(requestUrl);
 		if (host == null || setCookieValues.isEmpty()) {
 			return;
@@ -77,10 +83,15 @@ public final class CookieJar implements CookieAccess {
 			for (String setCookieString : setCookieValues) {
 				SetCookie parsed = SetCookieParser.parse(setCookieString, now);
 				if (parsed != null) {
-					receive(parsed, requestUrl, host, secureUrl, sameSiteRequest, now);
+					receive(parsed, requestPath, host, secureUrl, sameSiteRequest, now);
 				}
 			}
 		}
+	}
+
+	/** As {@link #cookieHeader(URI, String, boolean)}, with the URI's raw path as the request's path. */
+	public @Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest) {
+		return cookieHeader(requestUrl, CookieUrls.requestPath(requestUrl), sameSiteRequest);
 	}
 
 	/**
@@ -88,17 +99,17 @@ public final class CookieJar implements CookieAccess {
 	 * which updates the last-access time of the cookies it returns. XHR is never a top-level navigation, so
 	 * {@code SameSite=Lax} cookies are as cross-site as {@code Strict} ones.
 	 * @param requestUrl the request's URL
+	 * @param requestPath its path as the URL Standard serializes it, which cookies' paths are matched against
 	 * @param sameSiteRequest whether the request is same-site (RFC 6265bis §5.2)
 	 * @return {@code name=value} pairs separated by {@code "; "}, or {@code null} when no cookie applies
 	 */
 	@Override
-	public @Nullable String cookieHeader(URI requestUrl, boolean sameSiteRequest) {
+	public @Nullable String cookieHeader(URI requestUrl, String requestPath, boolean sameSiteRequest) {
 		String host = CookieUrls.cookieHost(requestUrl);
 		if (host == null) {
 			return null;
 		}
 		boolean secureUrl = CookieUrls.isSecure(requestUrl, host);
-		String requestPath = CookieUrls.requestPath(requestUrl);
 		synchronized (this.lock) {
 			Instant now = this.clock.instant();
 			removeExpired(now);
@@ -175,7 +186,7 @@ public final class CookieJar implements CookieAccess {
 	}
 
 	// RFC 6265bis §5.7 storage model, steps 2 onwards (parsing already ignored CTLs and oversize cookies).
-	private void receive(SetCookie parsed, URI requestUrl, String host, boolean secureUrl, boolean sameSiteRequest,
+	private void receive(SetCookie parsed, String requestPath, String host, boolean secureUrl, boolean sameSiteRequest,
 			Instant now) {
 		// Step 2: a cookie needs a name or a value.
 		if (parsed.name().isEmpty() && parsed.value().isEmpty()) {
@@ -212,7 +223,7 @@ public final class CookieJar implements CookieAccess {
 		}
 		String domain = hostOnly ? host : domainAttribute;
 		// Step 11.
-		String path = (parsed.path() != null) ? parsed.path() : CookieUrls.defaultPath(requestUrl);
+		String path = (parsed.path() != null) ? parsed.path() : CookieUrls.defaultPath(requestPath);
 		// Steps 12-13: only a secure URL sets a Secure cookie.
 		if (parsed.secure() && !secureUrl) {
 			return;

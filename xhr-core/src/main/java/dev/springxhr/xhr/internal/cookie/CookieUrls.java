@@ -20,11 +20,9 @@ final class CookieUrls {
 	}
 
 	/** RFC 6265bis §5.1.4 "default-path": the request path up to, not including, its right-most '/'. */
-	static String defaultPath(URI requestUrl) {
-		// Step 1.
-		String uriPath = requestUrl.getRawPath();
-		// Step 2.
-		if (uriPath == null || uriPath.isEmpty() || uriPath.charAt(0) != '/') {
+	static String defaultPath(String uriPath) {
+		// Step 1 is the caller's: the URL's path, as the URL Standard serializes it. Step 2.
+		if (uriPath.isEmpty() || uriPath.charAt(0) != '/') {
 			return "/";
 		}
 		// Steps 3-4.

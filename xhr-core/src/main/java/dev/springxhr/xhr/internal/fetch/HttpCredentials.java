@@ -11,6 +11,7 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
 import dev.springxhr.xhr.internal.url.Origins;
 import dev.springxhr.xhr.internal.url.PercentEncoding;
+import dev.springxhr.xhr.internal.url.RequestUrl;
 
 /**
  * The credentials of one fetch's hops: whether a hop includes credentials, the cookies it sends and stores, and
@@ -79,12 +80,14 @@ final class HttpCredentials {
 	 * @param authorHeaders the author request headers, alternating names and values
 	 * @param fetchHeaders what the fetch adds to the hop, alternating names and values: appended to
 	 */
-	void appendRequestHeaders(URI url, boolean corsTainting, List<String> authorHeaders, List<String> fetchHeaders) {
+	void appendRequestHeaders(RequestUrl requestUrl, boolean corsTainting, List<String> authorHeaders,
+			List<String> fetchHeaders) {
+		URI url = requestUrl.uri();
 		if (!included(url, corsTainting)) {
 			return;
 		}
 		String cookie = this.fetcher.cookiesEnabled()
-				? this.fetcher.cookies().cookieHeader(url, !this.crossSiteChain) : null;
+				? this.fetcher.cookies().cookieHeader(url, requestUrl.pathname(), !this.crossSiteChain) : null;
 		if (cookie != null) {
 			fetchHeaders.add("Cookie");
 			fetchHeaders.add(cookie);
@@ -104,9 +107,9 @@ final class HttpCredentials {
 	 * @param corsTainting whether the response tainting is "cors"
 	 * @param head the head of the hop's response
 	 */
-	void storeCookies(URI url, boolean corsTainting, ResponseHead head) {
-		if (included(url, corsTainting) && this.fetcher.cookiesEnabled() && !head.setCookies().isEmpty()) {
-			this.fetcher.cookies().store(url, head.setCookies(), !this.crossSiteChain);
+	void storeCookies(RequestUrl url, boolean corsTainting, ResponseHead head) {
+		if (included(url.uri(), corsTainting) && this.fetcher.cookiesEnabled() && !head.setCookies().isEmpty()) {
+			this.fetcher.cookies().store(url.uri(), url.pathname(), head.setCookies(), !this.crossSiteChain);
 		}
 	}
 

@@ -157,7 +157,7 @@ public final class HttpFetch implements Disposable {
 			fetchHeaders.add("Origin");
 			fetchHeaders.add(serializedOrigin());
 		}
-		this.credentials.appendRequestHeaders(this.url.uri(), this.corsTainting, this.authorHeaders, fetchHeaders);
+		this.credentials.appendRequestHeaders(this.url, this.corsTainting, this.authorHeaders, fetchHeaders);
 		OutgoingRequest wire = wireRequest(fetchHeaders);
 		HopHandler hop = new HopHandler(this.sink, this.firstRequest && this.sink.observesUpload(),
 				this::processResponse, this::cancelCurrent, this::afterHop, cookiesBlock());
@@ -187,7 +187,7 @@ public final class HttpFetch implements Disposable {
 	 * another hop follows
 	 */
 	private @Nullable ResponseHead processResponse(ResponseHead head) {
-		this.credentials.storeCookies(this.url.uri(), this.corsTainting, head);
+		this.credentials.storeCookies(this.url, this.corsTainting, head);
 		if (this.corsTainting) {
 			// Fetch §4.3 HTTP fetch step 4.4: every CORS-tainted response, redirects included, passes the check.
 			String failure = CorsCheck.check(head.headers(), serializedOrigin(), includesCredentialsMode());

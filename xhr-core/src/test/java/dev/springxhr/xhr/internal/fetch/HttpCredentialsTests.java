@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.springxhr.xhr.internal.http.ResponseHeaders;
 import dev.springxhr.xhr.internal.transport.ResponseHead;
+import dev.springxhr.xhr.internal.url.RequestUrls;
 
 /**
  * {@link HttpCredentials}: Fetch §4.5's includeCredentials, and HTTP authentication with the URL's credentials,
@@ -42,7 +43,8 @@ class HttpCredentialsTests {
 
 	private static List<String> requestHeaders(HttpCredentials credentials, URI url, String... authorHeaders) {
 		List<String> fetchHeaders = new ArrayList<>();
-		credentials.appendRequestHeaders(url, false, List.of(authorHeaders), fetchHeaders);
+		credentials.appendRequestHeaders(RequestUrls.parse(url.toString(), (URI) null), false, List.of(authorHeaders),
+				fetchHeaders);
 		return fetchHeaders;
 	}
 
