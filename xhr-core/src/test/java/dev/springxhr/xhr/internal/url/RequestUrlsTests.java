@@ -2,10 +2,12 @@ package dev.springxhr.xhr.internal.url;
 
 import java.net.URI;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link RequestUrls}: the URL Standard's parsing where {@link URI} alone differs. What Chromium sends for the same
@@ -65,6 +67,14 @@ class RequestUrlsTests {
 		RequestUrl withCredentials = RequestUrls.withCredentials(RequestUrls.parse(url, BASE), username, password);
 		assertThat(withCredentials.href()).isEqualTo(expected);
 		assertThat(withCredentials.requestTarget().href()).doesNotContain("@");
+	}
+
+	@Test
+	void aHostUriCannotHoldIsASyntaxErrorAsDocumented() {
+		// docs/differences-from-a-browser.md: the URL Standard accepts the host, java.net.URI does not.
+		assertThatExceptionOfType(UrlSyntaxException.class)
+			.isThrownBy(() -> RequestUrls.parse("http://a{b}/", (URI) null))
+			.withMessageContaining("Illegal character in authority");
 	}
 
 }
