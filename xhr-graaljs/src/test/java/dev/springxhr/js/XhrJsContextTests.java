@@ -1,0 +1,210 @@
+package dev.springxhr.js;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.springxhr.xhr.XhrFactory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link XhrJsContext} against WireMock: the globals are WebIDL-shaped, a request's events reach the script in the
+ * standard's order on the context's loop, its state changes only between tasks, and closing the context ends it all.
+ */
+class XhrJsContextTests {
+
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	private final XhrJsContext js = XhrJsContext.create(XhrFactory.ofDefaults());
+
+	@AfterEach
+	void close() {
+		this.js.close();
+	}
+
+	@Test
+	void theGlobalsAreWebIdlShaped() {
+		assertThat(eval("""
+				const xhr = new XMLHttpRequest();
+				[xhr instanceof XMLHttpRequestEventTarget, xhr instanceof EventTarget, 'onloadend' in xhr,
+				 'onreadystatechange' in xhr, XMLHttpRequest.DONE === 4, xhr.DONE === 4,
+				 xhr.upload instanceof XMLHttpRequestUpload, xhr.upload === xhr.upload, xhr.readyState === 0,
+				 Object.getOwnPropertyNames(xhr).length === 0, typeof ProgressEvent, typeof queueMicrotask,
+				 (() => { try { new XMLHttpRequestUpload(); return 'no'; } catch (e) { return e instanceof TypeError; } })()
+				].join()""")).isEqualTo("true,true,true,true,true,true,true,true,true,true,function,function,true");
+	}
+
+	@Test
+	void anAsynchronousGetFiresTheStandardsEventsOnTheLoop() {
+		server.stubFor(get("/hello").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+			.withHeader("Content-Length", "2").withHeader("X-Id", "7").withBody("hi")));
+		eval("""
+				globalThis.log = [];
+				const xhr = new XMLHttpRequest();
+				globalThis.xhr = xhr;
+				xhr.onreadystatechange = () => log.push('rsc' + xhr.readyState);
+				for (const type of ['loadstart', 'progress', 'load', 'loadend']) {
+				  xhr.addEventListener(type, (e) => log.push(e.type + '(' + e.loaded + ',' + e.total + ','
+				      + e.lengthComputable + ')' + (e.target === xhr)));
+				}
+				xhr.open('GET', '%s/hello');
+				xhr.send();
+				log.push('sent');
+				""".formatted(server.baseUrl()));
+		assertThat(this.js.runUntilIdle(Duration.ofSeconds(10))).isTrue();
+		assertThat(eval("log.join(' ')")).isEqualTo(
+				"rsc1 loadstart(0,0,false)true sent rsc2 rsc3 progress(2,2,true)true rsc4 load(2,2,true)true "
+						+ "loadend(2,2,true)true");
+		assertThat(eval("[xhr.status, xhr.statusText, xhr.responseText, xhr.getResponseHeader('x-id'), "
+				+ "xhr.responseURL === '" + server.baseUrl() + "/hello'].join()")).isEqualTo("200,OK,hi,7,true");
+	}
+
+	@Test
+	void aScriptRunsToCompletionBeforeAnyNetworkEventChangesTheRequest() {
+		server.stubFor(get("/fast").willReturn(aResponse().withBody("done")));
+		assertThat(eval("""
+				const xhr = new XMLHttpRequest();
+				xhr.open('GET', '%s/fast');
+				xhr.send();
+				const start = Date.now();
+				while (Date.now() - start < 500) { }
+				[xhr.readyState, xhr.responseText === ''].join()
+				""".formatted(server.baseUrl()))).isEqualTo("1,true");
+	}
+
+	@Test
+	void aSynchronousRequestBlocksOnlyTheLoop() {
+		server.stubFor(get("/sync").willReturn(aResponse().withBody("{\"a\":[1,2]}")));
+		assertThat(eval("""
+				const xhr = new XMLHttpRequest();
+				xhr.open('GET', '%s/sync', false);
+				xhr.send();
+				[xhr.readyState, xhr.status, JSON.parse(xhr.responseText).a[1]].join()
+				""".formatted(server.baseUrl()))).isEqualTo("4,200,2");
+	}
+
+	@Test
+	void errorsAreDomExceptionsAndTypeErrors() {
+		assertThat(eval("""
+				const xhr = new XMLHttpRequest();
+				const caught = [];
+				try { xhr.send(); } catch (e) {
+				  caught.push(e instanceof DOMException, e.name, e.code, e.INVALID_STATE_ERR, e instanceof Error);
+				}
+				xhr.open('GET', 'http://example.invalid/');
+				try { xhr.setRequestHeader('X-\\u0100', 'v'); } catch (e) { caught.push(e instanceof TypeError); }
+				try { xhr.open('TRACE', 'http://example.invalid/'); } catch (e) { caught.push(e.name, e.code); }
+				try { xhr.open('GET', 'http://[x/'); } catch (e) { caught.push(e.name); }
+				caught.join()""")).isEqualTo("true,InvalidStateError,11,11,true,true,SecurityError,18,SyntaxError");
+	}
+
+	@Test
+	void microtasksRunBeforeTimersAndTimersInOrder() {
+		eval("""
+				globalThis.order = [];
+				setTimeout(() => order.push('timeout 20'), 20);
+				setTimeout((a, b) => order.push('timeout 0 ' + a + b), 0, 'x', 'y');
+				queueMicrotask(() => order.push('microtask'));
+				Promise.resolve().then(() => order.push('promise'));
+				const cleared = setTimeout(() => order.push('cleared'), 0);
+				clearTimeout(cleared);
+				let ticks = 0;
+				const interval = setInterval(() => { order.push('tick'); if (++ticks === 2) clearInterval(interval); }, 5);
+				order.push('script');
+				""");
+		assertThat(this.js.runUntilIdle(Duration.ofSeconds(10))).isTrue();
+		// Microtasks before any task, timers by due time; how the interval's ticks fall around the 20 ms timer depends
+		// on the machine, so only their count is checked.
+		assertThat((String) eval("order.join(', ')")).startsWith("script, microtask, promise, timeout 0 xy")
+			.contains("timeout 20")
+			.doesNotContain("cleared");
+		assertThat(eval("order.filter((entry) => entry === 'tick').length")).isEqualTo(2L);
+	}
+
+	@Test
+	void listenersMayBeHandleEventObjectsAndOnceListenersFireOnce() {
+		server.stubFor(get("/twice").willReturn(aResponse().withBody("x")));
+		eval("""
+				globalThis.seen = [];
+				const handler = { handleEvent(e) { seen.push('object:' + e.type + ':' + (this === handler)); } };
+				globalThis.run = (n) => {
+				  const xhr = new XMLHttpRequest();
+				  xhr.addEventListener('load', handler);
+				  xhr.addEventListener('load', () => seen.push('once' + n), { once: true });
+				  xhr.open('GET', '%s/twice');
+				  xhr.send();
+				};
+				run(1);
+				""".formatted(server.baseUrl()));
+		assertThat(this.js.runUntilIdle(Duration.ofSeconds(10))).isTrue();
+		assertThat(eval("seen.join()")).isEqualTo("object:load:true,once1");
+	}
+
+	@Test
+	void jsonAndArrayBufferResponsesAndABodyFromATypedArray() {
+		server.stubFor(get("/json").willReturn(aResponse().withBody("{\"n\":1,\"s\":\"é\"}")));
+		server.stubFor(post("/bytes").willReturn(aResponse().withBody(new byte[] { 1, (byte) 200, 3 })));
+		eval("""
+				globalThis.out = [];
+				const a = new XMLHttpRequest();
+				a.responseType = 'json';
+				a.onload = () => out.push(a.response.n, a.response.s, typeof a.response);
+				a.open('GET', '%1$s/json');
+				a.send();
+				const b = new XMLHttpRequest();
+				b.open('POST', '%1$s/bytes');
+				b.responseType = 'arraybuffer';
+				b.onload = () => out.push(b.response instanceof ArrayBuffer, Array.from(new Uint8Array(b.response)));
+				b.send(new Uint8Array([104, 105, 255]));
+				""".formatted(server.baseUrl()));
+		assertThat(this.js.runUntilIdle(Duration.ofSeconds(10))).isTrue();
+		assertThat((String) eval("out.join('|')")).contains("1|é|object").contains("true|1,200,3");
+		server.verify(postRequestedFor(urlEqualTo("/bytes")).withRequestBody(
+				com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(new byte[] { 104, 105, (byte) 255 })));
+	}
+
+	@Test
+	void closingTheContextAbortsItsRequestsAndEndsItsThread() {
+		server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(5_000).withBody("late")));
+		XhrJsContext other = XhrJsContext.create(XhrFactory.ofDefaults());
+		eval(other, """
+				const xhr = new XMLHttpRequest();
+				xhr.open('GET', '%s/slow');
+				xhr.send();
+				setInterval(() => {}, 10);
+				""".formatted(server.baseUrl()));
+		assertThat(other.runUntilIdle(Duration.ofMillis(200))).isFalse();
+		long before = loopThreads();
+		other.close();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> loopThreads() == before - 1);
+		assertThat(other.runUntilIdle(Duration.ofMillis(10))).isTrue();
+	}
+
+	private static long loopThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("xhr-js-")).count();
+	}
+
+	private Object eval(String source) {
+		return eval(this.js, source);
+	}
+
+	private static Object eval(XhrJsContext context, String source) {
+		return context.eval(source).orTimeout(20, TimeUnit.SECONDS).join();
+	}
+
+}
