@@ -1,5 +1,8 @@
 package dev.springxhr.js;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +11,9 @@ import org.apache.commons.logging.LogFactory;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
+import dev.springxhr.xhr.Blob;
+import dev.springxhr.xhr.FormData;
+import dev.springxhr.xhr.URLSearchParams;
 import dev.springxhr.xhr.XhrFactory;
 
 /**
@@ -43,6 +49,58 @@ public final class JsHost {
 			bytes[i] = (byte) uint8Array.getArrayElement(i).asInt();
 		}
 		return bytes;
+	}
+
+	@HostAccess.Export
+	public String utf8Decode(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	@HostAccess.Export
+	public Blob blob(byte[] bytes, String type) {
+		return new Blob(List.of(bytes), type);
+	}
+
+	@HostAccess.Export
+	public FormData formData() {
+		return new FormData();
+	}
+
+	@HostAccess.Export
+	public void appendString(FormData form, String name, String value) {
+		form.append(name, value);
+	}
+
+	@HostAccess.Export
+	public void appendFile(FormData form, String name, byte[] bytes, String type, String filename) {
+		form.append(name, new Blob(List.of(bytes), type), filename);
+	}
+
+	@HostAccess.Export
+	public URLSearchParams urlSearchParams(String query) {
+		return new URLSearchParams(query);
+	}
+
+	/** URL §5.1 application/x-www-form-urlencoded parsing: names and values, alternating. */
+	@HostAccess.Export
+	public String[] parseQuery(String query) {
+		List<Map.Entry<String, String>> entries = new URLSearchParams(query).entries();
+		String[] flat = new String[entries.size() * 2];
+		for (int i = 0; i < entries.size(); i++) {
+			flat[2 * i] = entries.get(i).getKey();
+			flat[2 * i + 1] = entries.get(i).getValue();
+		}
+		return flat;
+	}
+
+	/** URL §5.2 application/x-www-form-urlencoded serializing of names and values, alternating. */
+	@HostAccess.Export
+	public String serializeQuery(Value flat) {
+		URLSearchParams params = new URLSearchParams();
+		for (long i = 0; i + 1 < flat.getArraySize(); i += 2) {
+			params.append(flat.getArrayElement(i).asString(), flat.getArrayElement(i + 1).asString());
+		}
+		return params.toString();
 	}
 
 	@HostAccess.Export

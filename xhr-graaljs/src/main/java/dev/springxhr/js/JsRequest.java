@@ -12,6 +12,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.Blob;
 import dev.springxhr.xhr.DOMException;
 import dev.springxhr.xhr.TypeError;
 import dev.springxhr.xhr.XMLHttpRequest;
@@ -136,8 +137,8 @@ public final class JsRequest {
 	@HostAccess.Export
 	public String @Nullable [] setResponseType(String type) {
 		String engineType = switch (type) {
-			case "", "text" -> type;
-			default -> "arraybuffer"; // json is decoded from the bytes; blob and document are not made here yet
+			case "", "text", "blob" -> type;
+			default -> "arraybuffer"; // json is decoded from the bytes; a document is not made here (no DOM)
 		};
 		String[] failure = call(() -> this.xhr.setResponseType(engineType));
 		if (failure == null) {
@@ -204,6 +205,10 @@ public final class JsRequest {
 		}
 		Object response = (!text && readyState == XMLHttpRequest.DONE) ? this.xhr.getResponse() : null;
 		state.put("done", response != null);
+		if (response instanceof Blob blob) {
+			state.put("bytes", blob.bytes());
+			state.put("blobType", blob.getType());
+		}
 		if (response instanceof ByteBuffer buffer) {
 			byte[] bytes = new byte[buffer.remaining()];
 			buffer.duplicate().get(bytes);

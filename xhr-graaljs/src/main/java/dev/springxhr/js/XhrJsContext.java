@@ -14,6 +14,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 
+import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.XhrFactory;
 
 /**
@@ -35,7 +36,10 @@ public final class XhrJsContext implements AutoCloseable {
 
 	private final CompletableFuture<Context> context = new CompletableFuture<>();
 
-	private XhrJsContext(XhrFactory factory) {
+	private final GlobalScope scope;
+
+	private XhrJsContext(XhrFactory factory, GlobalScope scope) {
+		this.scope = scope;
 		this.host = new JsHost(factory, this.loop);
 		this.loop.start(this::createContext);
 		this.context.join();
@@ -47,7 +51,21 @@ public final class XhrJsContext implements AutoCloseable {
 	 * @return the context
 	 */
 	public static XhrJsContext create(XhrFactory factory) {
-		return new XhrJsContext(Objects.requireNonNull(factory, "'factory' must not be null"));
+		return create(factory, GlobalScope.WINDOW);
+	}
+
+	/**
+	 * Create a context on a factory whose global object is a window or a dedicated worker's scope: a worker's has
+	 * {@code self instanceof WorkerGlobalScope} and {@code importScripts}, by which clients such as axios tell
+	 * it from a page. Give it a factory of the same scope ({@code XhrSettings#withGlobalScope}), whose rules for
+	 * synchronous requests it then follows.
+	 * @param factory the factory whose requests the script's {@code XMLHttpRequest}s are
+	 * @param scope the global scope
+	 * @return the context
+	 */
+	public static XhrJsContext create(XhrFactory factory, GlobalScope scope) {
+		return new XhrJsContext(Objects.requireNonNull(factory, "'factory' must not be null"),
+				Objects.requireNonNull(scope, "'scope' must not be null"));
 	}
 
 	private void createContext() {
@@ -63,7 +81,8 @@ public final class XhrJsContext implements AutoCloseable {
 				.build();
 			created.enter();
 			Value install = created.eval(Source.newBuilder("js", globalsScript(), GLOBALS).build());
-			install.execute(created.getBindings("js").getMember("globalThis"), this.host);
+			install.execute(created.getBindings("js").getMember("globalThis"), this.host,
+					this.scope == GlobalScope.DEDICATED_WORKER);
 			this.context.complete(created);
 		}
 		catch (IOException | RuntimeException ex) {

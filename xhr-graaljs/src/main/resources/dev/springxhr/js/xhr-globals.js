@@ -2,7 +2,7 @@
 // XhrJsContext. Everything here runs on the context's event-loop thread: the Java side queues network events to it,
 // and a request's visible state changes only when an event is dispatched (run-to-completion, as in a browser).
 // `host` is the Java JsHost; it is not left on the global object.
-(function (global, host) {
+(function (global, host, workerScope) {
   'use strict';
 
   const EVENT_HANDLER_TYPES = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'];
@@ -232,10 +232,28 @@
 
   const requestState = new WeakMap();
 
-  /** A body as the Java engine takes it: a string, bytes (byte[]), or nothing. */
+  /** A body as the Java engine takes it: a string, bytes (byte[]), the engine's Blob, FormData or URLSearchParams. */
   function bodyForJava(body) {
     if (body === undefined || body === null) {
       return null;
+    }
+    if (body instanceof Blob) {
+      return host.blob(host.bytes(blobBytes.get(body)), body.type);
+    }
+    if (body instanceof FormData) {
+      const form = host.formData();
+      for (const [name, value] of formEntries.get(body)) {
+        if (value instanceof Blob) {
+          host.appendFile(form, name, host.bytes(blobBytes.get(value)), value.type, value.name);
+        }
+        else {
+          host.appendString(form, name, value);
+        }
+      }
+      return form;
+    }
+    if (body instanceof URLSearchParams) {
+      return host.urlSearchParams(body.toString());
     }
     if (body instanceof ArrayBuffer) {
       return host.bytes(new Uint8Array(body));
@@ -370,6 +388,7 @@
       state.done = snapshot.done;
       state.response = undefined;
       state.responseBytes = snapshot.bytes;
+      state.blobType = snapshot.blobType;
     }
     const target = atUpload ? state.upload : xhr;
     const event = type === 'readystatechange' ? new Event(type)
@@ -407,8 +426,234 @@
           return null;
         }
       }
+      case 'blob':
+        return new Blob(bytes ? [Uint8Array.from(bytes, (b) => b & 0xFF)] : [], { type: state.blobType || '' });
       default:
-        return null; // blob and document: not yet in this context (docs/javascript.md)
+        return null; // document: there is no DOM in this context (docs/javascript.md)
+    }
+  }
+
+  // ---- Blob, File (File API), FormData (XHR §4), URLSearchParams (URL §6), AbortController (DOM §3) ----------
+
+  const blobBytes = new WeakMap();
+
+  function utf8(text) {
+    const out = [];
+    for (const ch of String(text)) {
+      let cp = ch.codePointAt(0);
+      if (cp >= 0xD800 && cp <= 0xDFFF) {
+        cp = 0xFFFD; // a lone surrogate: USVString conversion
+      }
+      if (cp < 0x80) {
+        out.push(cp);
+      }
+      else if (cp < 0x800) {
+        out.push(0xC0 | (cp >> 6), 0x80 | (cp & 0x3F));
+      }
+      else if (cp < 0x10000) {
+        out.push(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+      }
+      else {
+        out.push(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3F), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+      }
+    }
+    return Uint8Array.from(out);
+  }
+
+  class Blob {
+    constructor(parts = [], options = {}) {
+      const chunks = [];
+      for (const part of parts) {
+        if (part instanceof Blob) {
+          chunks.push(blobBytes.get(part));
+        }
+        else if (part instanceof ArrayBuffer) {
+          chunks.push(new Uint8Array(part.slice(0)));
+        }
+        else if (ArrayBuffer.isView(part)) {
+          chunks.push(new Uint8Array(part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength)));
+        }
+        else {
+          chunks.push(utf8(part));
+        }
+      }
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      blobBytes.set(this, bytes);
+      const type = options.type === undefined ? '' : String(options.type);
+      this._type = /^[\x20-\x7E]*$/.test(type) ? type.toLowerCase() : '';
+    }
+    get size() { return blobBytes.get(this).length; }
+    get type() { return this._type; }
+    slice(start = 0, end = this.size, type = '') {
+      const bytes = blobBytes.get(this);
+      const from = start < 0 ? Math.max(bytes.length + start, 0) : Math.min(start, bytes.length);
+      const to = end < 0 ? Math.max(bytes.length + end, 0) : Math.min(end, bytes.length);
+      return new Blob([bytes.slice(from, Math.max(from, to))], { type });
+    }
+    arrayBuffer() { return Promise.resolve(blobBytes.get(this).slice().buffer); }
+    text() { return Promise.resolve(host.utf8Decode(host.bytes(blobBytes.get(this)))); }
+  }
+
+  class File extends Blob {
+    constructor(parts, name, options = {}) {
+      if (arguments.length < 2) {
+        throw new TypeError("Failed to construct 'File': 2 arguments required.");
+      }
+      super(parts, options);
+      this._name = String(name);
+      this._lastModified = options.lastModified === undefined ? Date.now() : Number(options.lastModified);
+    }
+    get name() { return this._name; }
+    get lastModified() { return this._lastModified; }
+  }
+
+  const formEntries = new WeakMap();
+
+  class FormData {
+    constructor(form) {
+      if (form !== undefined) {
+        throw new TypeError('There is no HTML form here: new FormData() takes no argument in this context.');
+      }
+      formEntries.set(this, []);
+    }
+    append(name, value, filename) { formEntries.get(this).push(formEntry(name, value, filename, arguments.length)); }
+    set(name, value, filename) {
+      const entries = formEntries.get(this);
+      const entry = formEntry(name, value, filename, arguments.length);
+      const index = entries.findIndex((e) => e[0] === entry[0]);
+      if (index < 0) {
+        entries.push(entry);
+        return;
+      }
+      entries.splice(index, 1, entry);
+      for (let i = entries.length - 1; i > index; i--) {
+        if (entries[i][0] === entry[0]) {
+          entries.splice(i, 1);
+        }
+      }
+    }
+    get(name) { const e = formEntries.get(this).find((x) => x[0] === String(name)); return e ? e[1] : null; }
+    getAll(name) { return formEntries.get(this).filter((x) => x[0] === String(name)).map((x) => x[1]); }
+    has(name) { return formEntries.get(this).some((x) => x[0] === String(name)); }
+    delete(name) { formEntries.set(this, formEntries.get(this).filter((x) => x[0] !== String(name))); }
+    forEach(callback, thisArg) { for (const [k, v] of this) { callback.call(thisArg, v, k, this); } }
+    *entries() { for (const [k, v] of formEntries.get(this).slice()) { yield [k, v]; } }
+    *keys() { for (const [k] of this) { yield k; } }
+    *values() { for (const [, v] of this) { yield v; } }
+    [Symbol.iterator]() { return this.entries(); }
+  }
+
+  /** XHR §4.2 "create an entry": a string, or a File (a Blob becomes a File named "blob"). */
+  function formEntry(name, value, filename, argc) {
+    if (value instanceof Blob) {
+      const file = (value instanceof File && argc < 3) ? value
+        : new File([value], argc >= 3 ? String(filename) : (value instanceof File ? value.name : 'blob'),
+          { type: value.type });
+      return [String(name), file];
+    }
+    return [String(name), String(value)];
+  }
+
+  const searchEntries = new WeakMap();
+
+  class URLSearchParams {
+    constructor(init = '') {
+      let entries = [];
+      if (init instanceof URLSearchParams) {
+        entries = searchEntries.get(init).slice();
+      }
+      else if (typeof init === 'object' && init !== null && typeof init[Symbol.iterator] === 'function') {
+        for (const pair of init) {
+          const list = Array.from(pair);
+          if (list.length !== 2) {
+            throw new TypeError('Each query pair must be a name and a value');
+          }
+          entries.push([String(list[0]), String(list[1])]);
+        }
+      }
+      else if (typeof init === 'object' && init !== null) {
+        entries = Object.keys(init).map((k) => [k, String(init[k])]);
+      }
+      else {
+        const text = String(init);
+        const flat = host.parseQuery(text.startsWith('?') ? text.substring(1) : text);
+        for (let i = 0; i < flat.length; i += 2) {
+          entries.push([flat[i], flat[i + 1]]);
+        }
+      }
+      searchEntries.set(this, entries);
+    }
+    get size() { return searchEntries.get(this).length; }
+    append(name, value) { searchEntries.get(this).push([String(name), String(value)]); }
+    delete(name, value) {
+      searchEntries.set(this, searchEntries.get(this).filter((e) => e[0] !== String(name)
+        || (value !== undefined && e[1] !== String(value))));
+    }
+    get(name) { const e = searchEntries.get(this).find((x) => x[0] === String(name)); return e ? e[1] : null; }
+    getAll(name) { return searchEntries.get(this).filter((x) => x[0] === String(name)).map((x) => x[1]); }
+    has(name, value) {
+      return searchEntries.get(this).some((e) => e[0] === String(name) && (value === undefined || e[1] === String(value)));
+    }
+    set(name, value) {
+      const entries = searchEntries.get(this);
+      const index = entries.findIndex((e) => e[0] === String(name));
+      if (index < 0) {
+        entries.push([String(name), String(value)]);
+        return;
+      }
+      entries[index] = [String(name), String(value)];
+      searchEntries.set(this, entries.filter((e, i) => i <= index || e[0] !== String(name)));
+    }
+    sort() {
+      // Stable, by code units, as the standard says.
+      searchEntries.get(this).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    }
+    forEach(callback, thisArg) { for (const [k, v] of this) { callback.call(thisArg, v, k, this); } }
+    *entries() { for (const [k, v] of searchEntries.get(this).slice()) { yield [k, v]; } }
+    *keys() { for (const [k] of this) { yield k; } }
+    *values() { for (const [, v] of this) { yield v; } }
+    [Symbol.iterator]() { return this.entries(); }
+    toString() { return host.serializeQuery(searchEntries.get(this).flat()); }
+  }
+
+  class AbortSignal extends EventTarget {
+    constructor(token) {
+      if (token !== ILLEGAL) {
+        throw new TypeError('Illegal constructor');
+      }
+      super();
+      this._aborted = false;
+      this._reason = undefined;
+    }
+    get aborted() { return this._aborted; }
+    get reason() { return this._reason; }
+    throwIfAborted() { if (this._aborted) { throw this._reason; } }
+    static abort(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }
+    static timeout(ms) {
+      const c = new AbortController();
+      setTimeout(() => c.abort(new DOMException('signal timed out', 'TimeoutError')), ms);
+      return c.signal;
+    }
+  }
+  defineHandlers(AbortSignal.prototype, ['abort']);
+
+  class AbortController {
+    constructor() { this._signal = new AbortSignal(ILLEGAL); }
+    get signal() { return this._signal; }
+    abort(reason) {
+      const signal = this._signal;
+      if (signal._aborted) {
+        return;
+      }
+      signal._aborted = true;
+      signal._reason = reason === undefined ? new DOMException('signal is aborted without reason', 'AbortError')
+        : reason;
+      dispatch(signal, new Event('abort'), true);
     }
   }
 
@@ -442,9 +687,34 @@
 
   const globals = {
     DOMException, Event, ProgressEvent, EventTarget, XMLHttpRequestEventTarget, XMLHttpRequestUpload,
-    XMLHttpRequest, setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout, queueMicrotask
+    XMLHttpRequest, Blob, File, FormData, URLSearchParams, AbortController, AbortSignal, setTimeout, setInterval,
+    clearTimeout, clearInterval: clearTimeout, queueMicrotask
   };
   for (const [name, value] of Object.entries(globals)) {
     Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
+    if (typeof value === 'function' && value.prototype && /^[A-Z]/.test(name)) {
+      // WebIDL §3.7.3: an interface's prototype has its name as @@toStringTag ("[object FormData]").
+      Object.defineProperty(value.prototype, Symbol.toStringTag, { value: name, configurable: true });
+    }
+  }
+  Object.defineProperty(global, 'self', { value: global, writable: true, configurable: true });
+  if (workerScope) {
+    // A dedicated worker's global scope (HTML §10.2.1): clients such as axios tell a worker from a page by it.
+    class WorkerGlobalScope extends EventTarget {
+      constructor() { throw new TypeError('Illegal constructor'); }
+    }
+    class DedicatedWorkerGlobalScope extends WorkerGlobalScope {
+    }
+    Object.setPrototypeOf(global, DedicatedWorkerGlobalScope.prototype);
+    listenersOf.set(global, new Map());
+    const scopes = {
+      WorkerGlobalScope, DedicatedWorkerGlobalScope,
+      importScripts() {
+        throw new DOMException('importScripts() has no script to fetch from in this context', 'NotSupportedError');
+      }
+    };
+    for (const [name, value] of Object.entries(scopes)) {
+      Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
+    }
   }
 })
