@@ -30,7 +30,8 @@ class PublicTypesDocumentationTests {
 			Path.of("..", "xhr-redis", "src", "main", "java", "dev", "springxhr", "xhr", "redis"),
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "autoconfigure"),
 			Path.of("..", "xhr-spring-boot-autoconfigure", "src", "main", "java", "dev", "springxhr", "actuate"),
-			Path.of("..", "xhr-spring-boot-test", "src", "main", "java", "dev", "springxhr", "test"));
+			Path.of("..", "xhr-spring-boot-test", "src", "main", "java", "dev", "springxhr", "test"),
+			Path.of("..", "xhr-graaljs", "src", "main", "java", "dev", "springxhr", "js"));
 
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
 		.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) (\\w+)");
