@@ -1,5 +1,9 @@
 package dev.springxhr.js;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -193,6 +197,30 @@ class XhrJsContextTests {
 		other.close();
 		await().atMost(10, TimeUnit.SECONDS).until(() -> loopThreads() == before - 1);
 		assertThat(other.runUntilIdle(Duration.ofMillis(10))).isTrue();
+	}
+
+	@Test
+	void closingTheContextClosesTheConnectionOfARequestInFlight() throws Exception {
+		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			XhrJsContext other = XhrJsContext.create(XhrFactory.ofDefaults());
+			eval(other, """
+					const xhr = new XMLHttpRequest();
+					xhr.open('GET', 'http://127.0.0.1:%d/never-answered');
+					xhr.send();
+					""".formatted(listener.getLocalPort()));
+			listener.setSoTimeout(10_000);
+			try (Socket connection = listener.accept()) {
+				connection.setSoTimeout(10_000);
+				InputStream in = connection.getInputStream();
+				// The request arrives, then nothing is answered: the request stays in flight.
+				assertThat(in.read()).isEqualTo('G');
+				other.close();
+				// Its connection is closed: the rest of the request, then the end of the stream.
+				while (in.read() != -1) {
+					// the request's remaining bytes
+				}
+			}
+		}
 	}
 
 	private static long loopThreads() {
