@@ -1,13 +1,7 @@
 package dev.springxhr.js;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.XhrFactory;
@@ -20,44 +14,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axios's browser bundle, unmodified, from npm (pinned), in an {@link XhrJsContext}: each call is asserted against
  * what WireMock received and what axios resolved or rejected with.
  */
-class AxiosTests {
+class AxiosTests extends NpmClientTests {
 
 	static final String VERSION = "1.21.1";
-
-	@RegisterExtension
-	static final WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
 
 	/**
 	 * A dedicated worker's scope: axios knows it for a browser environment (there is no DOM here for a window's), and
 	 * then lets the XHR set a FormData body's Content-Type with its boundary, as in a browser.
 	 */
-	private final XhrJsContext js = XhrJsContext.create(XhrFactory.builder()
-		.settings((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER))
-		.build(), GlobalScope.DEDICATED_WORKER);
-
-	@BeforeEach
-	void loadAxios() throws Exception {
-		eval(NpmPackages.file("axios", VERSION, "dist/axios.js") + "\n;typeof axios");
-		eval("globalThis.base = '" + server.baseUrl() + "'; globalThis.out = {};");
+	@Override
+	XhrJsContext newContext() {
+		return XhrJsContext.create(XhrFactory.builder()
+			.settings((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER))
+			.build(), GlobalScope.DEDICATED_WORKER);
 	}
 
-	@AfterEach
-	void close() {
-		this.js.close();
+	@Override
+	String client() throws Exception {
+		return NpmPackages.file("axios", VERSION, "dist/axios.js");
 	}
 
 	@Test
 	void getJson() {
-		server.stubFor(get("/orders/1").willReturn(aResponse().withHeader("Content-Type", "application/json")
+		this.server.stubFor(get("/orders/1").willReturn(aResponse().withHeader("Content-Type", "application/json")
 			.withBody("{\"id\":1,\"item\":\"tea\"}")));
 		run("axios.get(base + '/orders/1').then((r) => { out.r = [r.status, r.data.item, typeof r.data,"
 				+ " r.headers['content-type']].join(); })");
@@ -66,18 +51,18 @@ class AxiosTests {
 
 	@Test
 	void postJsonWithCustomHeaders() {
-		server.stubFor(post("/orders").willReturn(aResponse().withStatus(201).withBody("{\"id\":2}")));
+		this.server.stubFor(post("/orders").willReturn(aResponse().withStatus(201).withBody("{\"id\":2}")));
 		run("axios.post(base + '/orders', { item: 'milk', n: 2 }, { headers: { 'X-Team': 'payments' } })"
 				+ ".then((r) => { out.r = [r.status, r.data.id].join(); })");
 		assertThat(eval("out.r")).isEqualTo("201,2");
-		server.verify(postRequestedFor(urlEqualTo("/orders")).withHeader("X-Team", equalTo("payments"))
+		this.server.verify(postRequestedFor(urlEqualTo("/orders")).withHeader("X-Team", equalTo("payments"))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson("{\"item\":\"milk\",\"n\":2}")));
 	}
 
 	@Test
 	void aNotFoundRejectsWithTheResponse() {
-		server.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{\"error\":\"nope\"}")));
+		this.server.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{\"error\":\"nope\"}")));
 		run("axios.get(base + '/missing').catch((e) => { out.r = [e.name, e.response.status, e.response.data.error,"
 				+ " e.code].join(); })");
 		assertThat(eval("out.r")).isEqualTo("AxiosError,404,nope,ERR_BAD_REQUEST");
@@ -91,16 +76,16 @@ class AxiosTests {
 
 	@Test
 	void aTimeoutRejects() {
-		server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3_000)));
+		this.server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3_000)));
 		run("axios.get(base + '/slow', { timeout: 200 }).catch((e) => { out.r = [e.code, e.message].join(); })");
 		assertThat(eval("out.r")).isEqualTo("ECONNABORTED,timeout of 200ms exceeded");
 	}
 
 	@Test
 	void aRedirectChainIsFollowed() {
-		server.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
-		server.stubFor(get("/b").willReturn(aResponse().withStatus(301).withHeader("Location", "/c")));
-		server.stubFor(get("/c").willReturn(aResponse().withBody("{\"at\":\"c\"}")));
+		this.server.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
+		this.server.stubFor(get("/b").willReturn(aResponse().withStatus(301).withHeader("Location", "/c")));
+		this.server.stubFor(get("/c").willReturn(aResponse().withBody("{\"at\":\"c\"}")));
 		run("axios.get(base + '/a').then((r) => { out.r = [r.status, r.data.at, r.request.responseURL === base + "
 				+ "'/c'].join(); })");
 		assertThat(eval("out.r")).isEqualTo("200,c,true");
@@ -108,7 +93,7 @@ class AxiosTests {
 
 	@Test
 	void interceptorsRunOnRequestAndResponse() {
-		server.stubFor(get("/intercepted").willReturn(aResponse().withBody("{\"v\":1}")));
+		this.server.stubFor(get("/intercepted").willReturn(aResponse().withBody("{\"v\":1}")));
 		run("""
 				const client = axios.create({ baseURL: base });
 				client.interceptors.request.use((config) => { config.headers['X-Trace'] = 't-1'; return config; });
@@ -116,12 +101,12 @@ class AxiosTests {
 				client.get('/intercepted').then((r) => { out.r = r.data.v; });
 				""");
 		assertThat(eval("out.r")).isEqualTo(2L);
-		server.verify(getRequestedFor(urlEqualTo("/intercepted")).withHeader("X-Trace", equalTo("t-1")));
+		this.server.verify(getRequestedFor(urlEqualTo("/intercepted")).withHeader("X-Trace", equalTo("t-1")));
 	}
 
 	@Test
 	void downloadProgressIsReported() {
-		server.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Length", "100000")
+		this.server.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Length", "100000")
 			.withBody(new byte[100_000])));
 		run("axios.get(base + '/big', { responseType: 'arraybuffer', onDownloadProgress: (p) => { out.loaded = p.loaded;"
 				+ " out.total = p.total; } }).then((r) => { out.r = r.data.byteLength; })");
@@ -130,8 +115,8 @@ class AxiosTests {
 
 	@Test
 	void postFormDataAndUrlSearchParams() {
-		server.stubFor(post("/form").willReturn(aResponse().withBody("{}")));
-		server.stubFor(post("/query").willReturn(aResponse().withBody("{}")));
+		this.server.stubFor(post("/form").willReturn(aResponse().withBody("{}")));
+		this.server.stubFor(post("/query").willReturn(aResponse().withBody("{}")));
 		run("""
 				const form = new FormData();
 				form.append('note', 'hi');
@@ -141,20 +126,20 @@ class AxiosTests {
 				  .then((r) => { out.query = r.status; });
 				""");
 		assertThat(eval("[out.form, out.query].join()")).isEqualTo("200,200");
-		server.verify(postRequestedFor(urlEqualTo("/form"))
+		this.server.verify(postRequestedFor(urlEqualTo("/form"))
 			.withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.matching(
 					"multipart/form-data; boundary=.+"))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
 					"Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\""))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("file text")));
-		server.verify(postRequestedFor(urlEqualTo("/query"))
+		this.server.verify(postRequestedFor(urlEqualTo("/query"))
 			.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded;charset=UTF-8"))
 			.withRequestBody(equalTo("q=a+b&n=%C3%A9")));
 	}
 
 	@Test
 	void uploadProgressIsReported() {
-		server.stubFor(post("/upload").willReturn(aResponse().withBody("{}")));
+		this.server.stubFor(post("/upload").willReturn(aResponse().withBody("{}")));
 		run("axios.post(base + '/upload', new Uint8Array(300000), { onUploadProgress: (p) => { out.loaded = p.loaded;"
 				+ " out.total = p.total; out.calls = (out.calls || 0) + 1; } }).then((r) => { out.r = r.status; })");
 		assertThat(eval("[out.r, out.loaded, out.total, out.calls > 0].join()")).isEqualTo("200,300000,300000,true");
@@ -162,7 +147,7 @@ class AxiosTests {
 
 	@Test
 	void cancellationWithAnAbortSignalRejectsAndAbortsTheRequest() {
-		server.stubFor(get("/cancelled").willReturn(aResponse().withFixedDelay(3_000)));
+		this.server.stubFor(get("/cancelled").willReturn(aResponse().withFixedDelay(3_000)));
 		run("""
 				const controller = new AbortController();
 				axios.get(base + '/cancelled', { signal: controller.signal })
@@ -174,20 +159,11 @@ class AxiosTests {
 
 	@Test
 	void aBlobResponse() {
-		server.stubFor(get("/blob").willReturn(aResponse().withHeader("Content-Type", "text/plain;charset=utf-8")
+		this.server.stubFor(get("/blob").willReturn(aResponse().withHeader("Content-Type", "text/plain;charset=utf-8")
 			.withBody("blob body")));
 		run("axios.get(base + '/blob', { responseType: 'blob' }).then((r) => r.data.text()"
 				+ ".then((t) => { out.r = [r.data instanceof Blob, r.data.size, r.data.type, t].join(); }))");
 		assertThat(eval("out.r")).isEqualTo("true,9,text/plain;charset=utf-8,blob body");
-	}
-
-	private void run(String script) {
-		eval(script);
-		assertThat(this.js.runUntilIdle(Duration.ofSeconds(20))).isTrue();
-	}
-
-	private Object eval(String source) {
-		return this.js.eval(source).orTimeout(30, TimeUnit.SECONDS).join();
 	}
 
 }
