@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.springxhr.xhr.GlobalScope;
 import dev.springxhr.xhr.XhrFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -221,6 +222,49 @@ class XhrJsContextTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void synchronousRequestsFollowTheScopesRules() {
+		server.stubFor(get("/sync-json").willReturn(aResponse().withBody("{\"ok\":true}")));
+		String script = """
+				const xhr = new XMLHttpRequest();
+				xhr.open('GET', '%s/sync-json', false);
+				let outcome;
+				try { xhr.responseType = 'json'; xhr.send(); outcome = 'ok:' + xhr.response.ok; }
+				catch (e) { outcome = e.name; }
+				outcome""".formatted(server.baseUrl());
+		// A window's synchronous request may not set a responseType (XHR §3.6.8); a worker's may.
+		assertThat(eval(script)).isEqualTo("InvalidAccessError");
+		try (XhrJsContext worker = XhrJsContext.create(XhrFactory.builder()
+			.settings((settings) -> settings.withGlobalScope(GlobalScope.DEDICATED_WORKER))
+			.build(), GlobalScope.DEDICATED_WORKER)) {
+			assertThat(eval(worker, script)).isEqualTo("ok:true");
+		}
+	}
+
+	@Test
+	void thePagesOriginDecidesSameOriginAndCors() {
+		server.stubFor(get("/no-cors").willReturn(aResponse().withBody("secret")));
+		server.stubFor(get("/cors").willReturn(aResponse().withHeader("Access-Control-Allow-Origin",
+				"https://app.example").withBody("shared")));
+		try (XhrJsContext page = XhrJsContext.create(XhrFactory.builder().origin("https://app.example").build())) {
+			eval(page, """
+					globalThis.out = [];
+					for (const path of ['/no-cors', '/cors']) {
+					  const xhr = new XMLHttpRequest();
+					  xhr.onload = () => out.push(path + ':' + xhr.responseText);
+					  xhr.onerror = () => out.push(path + ':error:' + xhr.status);
+					  xhr.open('GET', '%s' + path);
+					  xhr.send();
+					}
+					""".formatted(server.baseUrl()));
+			assertThat(page.runUntilIdle(Duration.ofSeconds(10))).isTrue();
+			assertThat((String) eval(page, "out.sort().join()")).isEqualTo("/cors:shared,/no-cors:error:0");
+		}
+		server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/cors"))
+			.withHeader("Origin", com.github.tomakehurst.wiremock.client.WireMock.equalTo("https://app.example")));
 	}
 
 	private static long loopThreads() {
