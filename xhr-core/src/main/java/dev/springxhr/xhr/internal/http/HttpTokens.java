@@ -40,6 +40,11 @@ public final class HttpTokens {
 		return true;
 	}
 
+	/** RFC 9110 {@code tchar}: whether a character may be part of a token. */
+	public static boolean isTokenChar(int c) {
+		return c < 128 && c >= 0 && TCHAR[c];
+	}
+
 	/** WebIDL ByteString: every code unit is at most U+00FF (else a TypeError). */
 	public static boolean isByteString(String value) {
 		for (int i = 0; i < value.length(); i++) {

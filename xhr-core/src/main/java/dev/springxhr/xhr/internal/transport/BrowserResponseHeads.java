@@ -27,7 +27,9 @@ import dev.springxhr.xhr.internal.http.HttpTokens;
  * HTTP/1 response heads read as a browser reads them, where Netty's {@code HttpResponseDecoder} is stricter, on a
  * Reactor Netty connection: two handlers around its HTTP codec.
  *
- * <p>Before the codec, the head's bytes are rewritten into a head Netty parses the same way Chromium does (Fetch
+ * <p>Before the codec, a head Netty already parses as Chromium does goes on as it came, without a copy
+ * ({@link CleanResponseHeads}, the common case); any other head's bytes are rewritten into a head Netty parses the
+ * same way Chromium does (Fetch
  * leaves the HTTP/1 syntax to RFC 9112; these are the browser's rules, checked by the leniency oracle fixture):
  * <ul>
  * <li>a header line without a colon, with an empty name, or whose name is not a token (a space or a quote in it) is
@@ -177,6 +179,14 @@ public final class BrowserResponseHeads {
 				return false;
 			}
 			this.head = null;
+			int clean = (collected.readableBytes() <= MAX_HEAD_SIZE) ? CleanResponseHeads.statusIfClean(collected)
+					: CleanResponseHeads.NOT_CLEAN;
+			if (clean != CleanResponseHeads.NOT_CLEAN) {
+				// The common case: Netty parses it as Chromium does; it goes on as it came.
+				headGiven(clean, null);
+				ctx.fireChannelRead(collected);
+				return true;
+			}
 			String text = collected.toString(StandardCharsets.ISO_8859_1);
 			collected.release();
 			if (text.length() > MAX_HEAD_SIZE) {
@@ -189,14 +199,16 @@ public final class BrowserResponseHeads {
 				fail(ctx, new CorruptedFrameException("A response header line contains a NUL byte"));
 				return false;
 			}
-			int status = parsed.status();
-			boolean interim = status >= 100 && status < 200 && status != 101;
-			// Set before the head goes on: the codec may end a body-less response while we pass the head.
-			this.heads.readingHead = interim;
-			this.heads.upgraded = status == 101;
-			this.heads.given.add(new Head(parsed.contentLengths()));
+			headGiven(parsed.status(), parsed.contentLengths());
 			ctx.fireChannelRead(Unpooled.wrappedBuffer(parsed.rewritten().getBytes(StandardCharsets.ISO_8859_1)));
 			return true;
+		}
+
+		/** Set before the head goes on: the codec may end a body-less response while the head is passed. */
+		private void headGiven(int status, @Nullable List<String> contentLengths) {
+			this.heads.readingHead = status >= 100 && status < 200 && status != 101;
+			this.heads.upgraded = status == 101;
+			this.heads.given.add(new Head(contentLengths));
 		}
 
 		/** The end of the head (past its empty line) when the last byte completed it, else -1. */
