@@ -3,6 +3,7 @@ package dev.springxhr.xhr.internal.aot;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.MissingResourceException;
 import java.util.Set;
@@ -13,8 +14,6 @@ import java.util.stream.Stream;
 
 import com.ibm.icu.text.IDNA;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.aot.hint.ExecutableHint;
 import org.springframework.aot.hint.ExecutableMode;
@@ -96,8 +95,13 @@ class XhrRuntimeHintsTests {
 	}
 
 	@Test
-	@EnabledForJreRange(min = JRE.JAVA_21)
 	void theVirtualThreadApiHintsMatchTheRealMethods() throws ReflectiveOperationException {
+		if (Runtime.version().feature() < 21) {
+			// The hinted API is Java 21's (EventExecutors reaches it reflectively); this JVM has none of it. The
+			// virtual-threads execution runs this test on Java 21 or later, where the hints are checked.
+			assertThat(Arrays.stream(Thread.class.getMethods()).map(Method::getName)).doesNotContain("ofVirtual");
+			return;
+		}
 		Class<?> builder = Class.forName(XhrRuntimeHints.THREAD_BUILDER);
 		for (Method method : List.of(Thread.class.getMethod("ofVirtual"),
 				builder.getMethod("name", String.class, long.class), builder.getMethod("factory"),
