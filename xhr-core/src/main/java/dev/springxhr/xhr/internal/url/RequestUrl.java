@@ -70,6 +70,11 @@ public final class RequestUrl {
 	 * @return the path, e.g. {@code /a[b]} where the URI's raw path is {@code /a%5Bb}
 	 */
 	public String pathname() {
+		if (this.sameText && !this.uri.isOpaque()) {
+			// The common case, on every request with cookies: the URI's raw path is the serialized one.
+			String path = this.uri.getRawPath();
+			return (path == null || path.isEmpty()) ? "/" : path;
+		}
 		String target = originForm(hrefWithoutFragment());
 		int query = target.indexOf('?');
 		return (query >= 0) ? target.substring(0, query) : target;
