@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.util.ByteProcessor;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
@@ -166,10 +167,12 @@ public final class BrowserResponseHeads {
 				collected = ctx.alloc().buffer();
 				this.head = collected;
 			}
+			// A line at a time: the head can only end at a LF.
 			int end = -1;
 			while (in.isReadable() && end < 0) {
-				collected.writeByte(in.readByte());
-				end = endOfHead(collected);
+				int lf = in.forEachByte(ByteProcessor.FIND_LF);
+				collected.writeBytes(in, (lf < 0) ? in.readableBytes() : lf - in.readerIndex() + 1);
+				end = (lf < 0) ? -1 : endOfHead(collected);
 			}
 			if (end < 0) {
 				if (collected.readableBytes() > MAX_HEAD_SIZE) {
