@@ -2,6 +2,7 @@ package dev.springxhr.js;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,9 +71,8 @@ public final class XhrJsContext implements AutoCloseable {
 
 	private void createContext() {
 		try {
-			Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
 			Context created = Context.newBuilder("js")
-				.engine(engine)
+				.engine(Shared.ENGINE)
 				.allowHostAccess(HostAccess.newBuilder()
 					.allowAccessAnnotatedBy(HostAccess.Export.class)
 					.allowArrayAccess(true)
@@ -80,23 +80,38 @@ public final class XhrJsContext implements AutoCloseable {
 				.option("js.ecmascript-version", "2022")
 				.build();
 			created.enter();
-			Value install = created.eval(Source.newBuilder("js", globalsScript(), GLOBALS).build());
+			Value install = created.eval(Shared.GLOBALS_SOURCE);
 			install.execute(created.getBindings("js").getMember("globalThis"), this.host,
 					this.scope == GlobalScope.DEDICATED_WORKER);
 			this.context.complete(created);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException | ExceptionInInitializerError ex) {
 			this.context.completeExceptionally(ex);
 		}
 	}
 
-	private static String globalsScript() throws IOException {
-		try (InputStream in = XhrJsContext.class.getResourceAsStream(GLOBALS)) {
-			if (in == null) {
-				throw new IOException("The resource " + GLOBALS + " is missing");
+	/**
+	 * One engine for every context, so GraalJS parses the globals' script (and any source scripts share) once;
+	 * contexts on one engine share no state. Interpreter-only, it holds no thread of its own.
+	 */
+	private static final class Shared {
+
+		static final Engine ENGINE = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+
+		static final Source GLOBALS_SOURCE = globals();
+
+		private static Source globals() {
+			try (InputStream in = XhrJsContext.class.getResourceAsStream(GLOBALS)) {
+				if (in == null) {
+					throw new IllegalStateException("The resource " + GLOBALS + " is missing");
+				}
+				return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), GLOBALS).build();
 			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read " + GLOBALS, ex);
+			}
 		}
+
 	}
 
 	/**
@@ -161,7 +176,6 @@ public final class XhrJsContext implements AutoCloseable {
 			if (created != null) {
 				created.leave();
 				created.close(true);
-				created.getEngine().close();
 			}
 		});
 		try {
