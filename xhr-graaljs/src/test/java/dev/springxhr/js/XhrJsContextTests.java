@@ -122,8 +122,9 @@ class XhrJsContextTests {
 	void microtasksRunBeforeTimersAndTimersInOrder() {
 		eval("""
 				globalThis.order = [];
-				setTimeout(() => order.push('timeout 20'), 20);
+				// Set first, so that it is due first however slowly the interpreter runs this script.
 				setTimeout((a, b) => order.push('timeout 0 ' + a + b), 0, 'x', 'y');
+				setTimeout(() => order.push('timeout 20'), 20);
 				queueMicrotask(() => order.push('microtask'));
 				Promise.resolve().then(() => order.push('promise'));
 				const cleared = setTimeout(() => order.push('cleared'), 0);
